@@ -1,0 +1,22 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { acceptInvitationAction } from "./actions";
+
+export function AcceptInvitationForm({ token }: { token: string }) {
+  const t = useTranslations("invitation");
+  const [state, formAction, isPending] = useActionState(acceptInvitationAction.bind(null, token), {});
+  return (
+    <form action={formAction} className="stack-small">
+      {state.error && (
+        <p role="alert" className="notice notice-error">
+          {state.error}
+        </p>
+      )}
+      <button type="submit" className="button button-primary" disabled={isPending}>
+        {t("accept")}
+      </button>
+    </form>
+  );
+}

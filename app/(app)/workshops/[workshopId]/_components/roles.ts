@@ -1,0 +1,2 @@
+export const ROLES = ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"] as const;
+export type RoleName = (typeof ROLES)[number];

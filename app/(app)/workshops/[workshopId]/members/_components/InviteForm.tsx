@@ -1,0 +1,46 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { inviteMemberAction } from "../actions";
+import { ROLES } from "../../_components/roles";
+
+export function InviteForm({ workshopId }: { workshopId: string }) {
+  const t = useTranslations("members.invite");
+  const tRoles = useTranslations("roles");
+  const [state, formAction, isPending] = useActionState(inviteMemberAction.bind(null, workshopId), {});
+  return (
+    <section aria-labelledby="invite-heading" className="card stack-small">
+      <h2 id="invite-heading">{t("title")}</h2>
+      <form action={formAction} className="field-row align-end">
+        <div className="field grow">
+          <label htmlFor="invite-email">{t("email")}</label>
+          <input id="invite-email" name="email" type="email" required maxLength={254} autoComplete="off" />
+        </div>
+        <div className="field">
+          <label htmlFor="invite-role">{t("role")}</label>
+          <select id="invite-role" name="role" defaultValue="PARTICIPANT">
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {tRoles(role)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button-primary" disabled={isPending}>
+          {t("send")}
+        </button>
+      </form>
+      {state.error && (
+        <p role="alert" className="notice notice-error">
+          {state.error}
+        </p>
+      )}
+      {state.ok && (
+        <p role="status" className="notice notice-success">
+          {t("sent")}
+        </p>
+      )}
+    </section>
+  );
+}

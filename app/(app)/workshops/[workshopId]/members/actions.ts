@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
+import { requireViewer } from "@/lib/auth/session";
+import { runAction, type ActionState } from "@/lib/page-helpers";
+import { createInvitation } from "@/lib/invitations/create-invitation";
+import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
+import { changeMemberRole } from "@/lib/members/change-member-role";
+import { removeMember } from "@/lib/members/remove-member";
+import { isLocale, DEFAULT_LOCALE } from "@/i18n/config";
+
+async function afterMembersChange(workshopId: string, state: ActionState): Promise<ActionState> {
+  if (state.ok) revalidatePath(`/workshops/${workshopId}/members`);
+  return state;
+}
+
+export async function inviteMemberAction(workshopId: string, _state: ActionState, form: FormData): Promise<ActionState> {
+  const locale = await getLocale();
+  const input = { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") as "PARTICIPANT" };
+  return afterMembersChange(
+    workshopId,
+    await runAction(async () => {
+      await createInvitation({ viewer: await requireViewer(), workshopId, input, locale: isLocale(locale) ? locale : DEFAULT_LOCALE });
+    }),
+  );
+}
+
+export async function revokeInvitationAction(workshopId: string, invitationId: string, _state: ActionState): Promise<ActionState> {
+  return afterMembersChange(
+    workshopId,
+    await runAction(async () => revokeInvitation({ viewer: await requireViewer(), workshopId, invitationId })),
+  );
+}
+
+export async function changeMemberRoleAction(workshopId: string, membershipId: string, _state: ActionState, form: FormData): Promise<ActionState> {
+  return afterMembersChange(
+    workshopId,
+    await runAction(async () =>
+      changeMemberRole({ viewer: await requireViewer(), workshopId, membershipId, role: form.get("role") }),
+    ),
+  );
+}
+
+export async function removeMemberAction(workshopId: string, membershipId: string, _state: ActionState): Promise<ActionState> {
+  return afterMembersChange(
+    workshopId,
+    await runAction(async () => removeMember({ viewer: await requireViewer(), workshopId, membershipId })),
+  );
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { loadWorkshop } from "./_data";
+
+type Props = { params: Promise<{ workshopId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { workshop } = await loadWorkshop((await params).workshopId);
+  return { title: workshop.title };
+}
+
+export default async function WorkshopOverviewPage({ params }: Props) {
+  const { workshop, sources, themes } = await loadWorkshop((await params).workshopId);
+  const [t, tRoles, format] = await Promise.all([getTranslations("workshop"), getTranslations("roles"), getFormatter()]);
+  return (
+    <div className="stack">
+      <section className="stack-small">
+        <h1>{workshop.title}</h1>
+        <p className="meta">
+          {workshop.date && <span>{format.dateTime(new Date(workshop.date), { dateStyle: "long", timeZone: "UTC" })}</span>}
+          {workshop.place && <span>{workshop.place}</span>}
+          <span>{t("yourRole", { role: tRoles(workshop.myRole) })}</span>
+        </p>
+        {workshop.description && <p className="lead">{workshop.description}</p>}
+      </section>
+
+      <div className="columns">
+        <section aria-labelledby="sources-heading" className="stack-small">
+          <h2 id="sources-heading">{t("sources.title")}</h2>
+          {sources.length === 0 ? (
+            <p>{t("sources.empty")}</p>
+          ) : (
+            <ol className="card-list">
+              {sources.map((source) => (
+                <li key={source.id} className="card stack-small">
+                  <h3 className="card-title">
+                    <Link href={`/workshops/${workshop.id}/sources/${source.id}`}>{source.title}</Link>
+                  </h3>
+                  <p className="meta">
+                    {source.authors.length > 0 && <span>{source.authors.join(", ")}</span>}
+                    {source.publishedOn && <span>{source.publishedOn}</span>}
+                    <span>{t("sources.words", { count: source.wordCount })}</span>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+
+        <section aria-labelledby="themes-heading" className="stack-small">
+          <h2 id="themes-heading">{t("themes.title")}</h2>
+          {themes.length === 0 ? (
+            <p>{t("themes.empty")}</p>
+          ) : (
+            <ol className="theme-list">
+              {themes.map((theme) => (
+                <li key={theme.id}>{theme.name}</li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/page-helpers";
+
+export interface WorkshopFormValues {
+  title: string;
+  description: string;
+  date: string | null;
+  place: string;
+  attribution: "CHATHAM_HOUSE" | "ATTRIBUTED";
+}
+
+interface WorkshopFormProps {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  initial?: WorkshopFormValues;
+  submitLabel: string;
+}
+
+/** Title, description, date, place and rule of attribution; used to create and to edit. */
+export function WorkshopForm({ action, initial, submitLabel }: WorkshopFormProps) {
+  const t = useTranslations("workshop.form");
+  const [state, formAction, isPending] = useActionState(action, {});
+  const errorFor = (field: string) => (state.error && state.field === field ? state.error : null);
+  const canChooseAttributed = !initial || initial.attribution === "ATTRIBUTED";
+
+  return (
+    <form action={formAction} className="stack">
+      {state.error && !state.field && (
+        <p role="alert" className="notice notice-error">
+          {state.error}
+        </p>
+      )}
+      {state.ok && initial && (
+        <p role="status" className="notice notice-success">
+          {t("saved")}
+        </p>
+      )}
+      <Field id="title" label={t("title")} error={errorFor("title")}>
+        <input id="title" name="title" required maxLength={200} defaultValue={initial?.title} aria-invalid={!!errorFor("title") || undefined} aria-describedby={errorFor("title") ? "title-error" : undefined} />
+      </Field>
+      <Field id="description" label={t("description")} error={errorFor("description")}>
+        <textarea id="description" name="description" rows={4} maxLength={5000} defaultValue={initial?.description} />
+      </Field>
+      <div className="field-row">
+        <Field id="date" label={t("date")} error={errorFor("date")}>
+          <input id="date" name="date" type="date" defaultValue={initial?.date ?? ""} />
+        </Field>
+        <Field id="place" label={t("place")} error={errorFor("place")}>
+          <input id="place" name="place" maxLength={200} defaultValue={initial?.place} />
+        </Field>
+      </div>
+      <fieldset className="field">
+        <legend>{t("attribution")}</legend>
+        <label className="choice">
+          <input type="radio" name="attribution" value="CHATHAM_HOUSE" defaultChecked={initial?.attribution !== "ATTRIBUTED"} />
+          <span>
+            <strong>{t("chathamHouse")}</strong> — {t("chathamHouseHint")}
+          </span>
+        </label>
+        {canChooseAttributed && (
+          <label className="choice">
+            <input type="radio" name="attribution" value="ATTRIBUTED" defaultChecked={initial?.attribution === "ATTRIBUTED"} />
+            <span>
+              <strong>{t("attributed")}</strong> — {t("attributedHint")}
+            </span>
+          </label>
+        )}
+        {!canChooseAttributed && <p className="hint">{t("attributionLocked")}</p>}
+      </fieldset>
+      <div>
+        <button type="submit" className="button button-primary" disabled={isPending}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Field({ id, label, error, children }: { id: string; label: string; error: string | null; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error && (
+        <p id={`${id}-error`} role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

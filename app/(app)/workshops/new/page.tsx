@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireViewerOrRedirect } from "@/lib/auth/session";
+import { WorkshopForm } from "../_components/WorkshopForm";
+import { createWorkshopAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("workshops"))("create") };
+}
+
+export default async function NewWorkshopPage() {
+  await requireViewerOrRedirect("/workshops/new");
+  const t = await getTranslations("workshops");
+  return (
+    <div className="narrow stack">
+      <h1>{t("create")}</h1>
+      <WorkshopForm action={createWorkshopAction} submitLabel={t("createSubmit")} />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getAuthOptions } from "./options";
+import { AppError } from "@/lib/errors";
+
+export interface Viewer {
+  id: string;
+  email: string;
+  name: string | null;
+}
+
+/** The signed-in person, or null. */
+export async function getViewer(): Promise<Viewer | null> {
+  const session = await getServerSession(getAuthOptions());
+  const user = session?.user as { id?: string; email?: string | null; name?: string | null } | undefined;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? null };
+}
+
+/** For pages: the signed-in person, or a redirect to sign-in that comes back here. */
+export async function requireViewerOrRedirect(returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return viewer;
+}
+
+/** For route handlers and server actions. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError("UNAUTHENTICATED", "signInRequired", "Sign in first.");
+  return viewer;
+}

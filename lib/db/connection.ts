@@ -1,0 +1,60 @@
+import path from "node:path";
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+
+/** Where the data lives: an embedded PGlite directory (or memory), or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { kind: "pglite"; dataDir: string | null }
+  | { kind: "postgres"; url: string };
+
+export interface DatabaseConnection {
+  target: DatabaseTarget;
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+/** Reads DATABASE_URL: unset means embedded PGlite under DATA_DIR (default `.data/`). */
+export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { kind: "postgres", url };
+  const dataDir = path.resolve(env.DATA_DIR?.trim() || ".data");
+  return { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
+}
+
+/**
+ * PostgreSQL connection settings as discrete fields. @prisma/adapter-pg derives its shadow
+ * database from these; given a connection string it would silently use the main database.
+ */
+export function postgresPoolConfig(url: string) {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "postgresql:" && parsed.protocol !== "postgres:") {
+    throw new Error(`DATABASE_URL must start with postgresql:// (got ${parsed.protocol}//)`);
+  }
+  return {
+    host: decodeURIComponent(parsed.hostname) || "127.0.0.1",
+    port: parsed.port ? Number(parsed.port) : 5432,
+    user: decodeURIComponent(parsed.username) || undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, "")) || undefined,
+    max: Number(parsed.searchParams.get("connection_limit") ?? 10),
+  };
+}
+
+/** Opens the database. PGlite is single-process: open one data directory once per process. */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConnection> {
+  if (target.kind === "postgres") {
+    const factory = new PrismaPg(postgresPoolConfig(target.url));
+    return { target, factory, close: async () => {} };
+  }
+  if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
+  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  await pglite.waitReady;
+  return {
+    target,
+    factory: new PrismaPGlite(pglite),
+    close: () => pglite.close(),
+  };
+}

@@ -1,0 +1,49 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { normalizeSourceText } from "@/lib/sources/normalize-text";
+import { DEMO_PEOPLE, DEMO_SOURCES, DEMO_THEMES, DEMO_WORKSHOP } from "./demo-workshop";
+
+export const DEFAULT_CORPUS_DIR = path.resolve("prisma/seed/corpus");
+
+/**
+ * Seeds the demo workshop once: its people, sources (read from the corpus files and stored in
+ * the database) and themes. Returns false when it was already there. Runs in one transaction,
+ * so a failed seed leaves nothing behind and is retried at the next start.
+ */
+export async function seedDemoWorkshop(db: PrismaClient, corpusDir = DEFAULT_CORPUS_DIR): Promise<boolean> {
+  if (await db.workshop.findFirst({ where: { isDemo: true }, select: { id: true } })) return false;
+  const texts = await Promise.all(DEMO_SOURCES.map((source) => fs.readFile(path.join(corpusDir, source.file), "utf8")));
+
+  await db.$transaction(async (tx) => {
+    const users: { id: string }[] = [];
+    for (const person of DEMO_PEOPLE) {
+      users.push(
+        await tx.user.upsert({
+          where: { email: person.email },
+          create: { email: person.email, name: person.name, emailVerified: new Date() },
+          update: {},
+        }),
+      );
+    }
+    await tx.workshop.create({
+      data: {
+        ...DEMO_WORKSHOP,
+        date: new Date(`${DEMO_WORKSHOP.date}T00:00:00Z`),
+        isDemo: true,
+        memberships: { create: DEMO_PEOPLE.map((person, i) => ({ userId: users[i]!.id, role: person.role })) },
+        themes: { create: DEMO_THEMES.map((name, position) => ({ name, position })) },
+        sources: {
+          create: DEMO_SOURCES.map(({ file: _file, ...citation }, position) => ({
+            ...citation,
+            authors: [...citation.authors],
+            originalText: texts[position]!,
+            text: normalizeSourceText(texts[position]!),
+            position,
+          })),
+        },
+      },
+    });
+  }, { timeout: 60_000 });
+  return true;
+}

@@ -1,0 +1,88 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const ZEnv = z
+  .object({
+    RAPPORTEUR_MODE: z.enum(["demo", "production"]).default("demo"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    APP_URL: z.url({ message: "APP_URL must be a URL such as https://rapporteur.example.org" }).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL, or unset for the embedded database")
+      .optional(),
+    DATA_DIR: z.string().default(".data"),
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:587").optional(),
+    EMAIL_FROM: z.string().min(3).optional(),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL").optional(),
+    SEED_DEMO: z.enum(["true", "false"]).optional(),
+    CORPUS_DIR: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.RAPPORTEUR_MODE !== "production") return;
+    const required = ["NEXTAUTH_SECRET", "SMTP_URL", "EMAIL_FROM", "APP_URL"] as const;
+    for (const key of required) {
+      if (!env[key]) {
+        ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when RAPPORTEUR_MODE=production` });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof ZEnv> & { APP_URL: string; NEXTAUTH_SECRET: string; isDemo: boolean };
+
+const holder = globalThis as typeof globalThis & { __rapporteurEnv?: Env };
+
+/** Empty strings count as unset, as in most .env conventions. */
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => !!entry[1]));
+}
+
+/** Formats validation problems as one line per variable, for a person to fix. */
+export function describeEnvProblems(error: z.ZodError): string {
+  return error.issues.map((issue) => `  - ${issue.path.join(".") || "environment"}: ${issue.message}`).join("\n");
+}
+
+/**
+ * Demo mode needs a stable auth secret without setup: one is generated once and kept in the
+ * data directory, so sessions survive restarts.
+ */
+function demoSecret(dataDir: string): string {
+  const file = path.resolve(dataDir, "auth-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Validates the environment; throws an Error listing every variable to set. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = ZEnv.safeParse(withoutEmpty(source));
+  if (!parsed.success) {
+    throw new Error(`Rapporteur cannot start; check the environment:\n${describeEnvProblems(parsed.error)}`);
+  }
+  const env = parsed.data;
+  const isDemo = env.RAPPORTEUR_MODE === "demo";
+  return {
+    ...env,
+    isDemo,
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? demoSecret(env.DATA_DIR),
+  };
+}
+
+/** The validated environment of this process (validated once, then cached). */
+export function getEnv(): Env {
+  holder.__rapporteurEnv ??= loadEnv();
+  return holder.__rapporteurEnv;
+}
+
+/** Makes the validated values visible to libraries that read process.env (next-auth). */
+export function exportEnvForLibraries(env: Env): void {
+  holder.__rapporteurEnv = env;
+  process.env.NEXTAUTH_URL = env.APP_URL;
+  process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
+}

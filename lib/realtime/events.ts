@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** Every event a client may send, validated before anything else happens. */
+export const ZJoinWorkshop = z.object({ workshopId: z.string().min(1).max(64) }).strict();
+export const ZLeaveWorkshop = ZJoinWorkshop;
+
+export type JoinWorkshop = z.infer<typeof ZJoinWorkshop>;
+
+/** What the server sends. Presence carries a count only: never who is there. */
+export interface ServerToClientEvents {
+  "presence:count": (payload: { workshopId: string; count: number }) => void;
+  "workshop:changed": (payload: { workshopId: string }) => void;
+  "workshop:access-changed": (payload: { workshopId: string }) => void;
+  "error:event": (payload: { code: string; message: string }) => void;
+}
+
+export type Ack = (response: { ok: true } | { ok: false; code: string; message: string }) => void;
+
+export interface ClientToServerEvents {
+  "workshop:join": (payload: unknown, ack?: Ack) => void;
+  "workshop:leave": (payload: unknown, ack?: Ack) => void;
+}
+
+export interface SocketData {
+  userId: string;
+}

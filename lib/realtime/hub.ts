@@ -1,0 +1,46 @@
+import type { Server } from "socket.io";
+
+// server.ts creates the socket.io server; domain code running inside Next's bundle reaches it
+// here. The reference lives on globalThis because the two load separate copies of this module.
+const holder = globalThis as typeof globalThis & { __rapporteurIo?: Server };
+
+export function setRealtimeServer(io: Server | undefined): void {
+  holder.__rapporteurIo = io;
+}
+
+export function getRealtimeServer(): Server | undefined {
+  return holder.__rapporteurIo;
+}
+
+export function workshopRoom(workshopId: string): string {
+  return `workshop:${workshopId}`;
+}
+
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
+/** Tells the workshop's open pages that its details or status changed, so they refresh. */
+export function notifyWorkshopChanged(workshopId: string): void {
+  getRealtimeServer()?.to(workshopRoom(workshopId)).emit("workshop:changed", { workshopId });
+}
+
+/**
+ * Drops a person's sockets from a workshop at once (removed member, changed role): they must
+ * rejoin, and the membership check then runs again.
+ */
+export async function disconnectMemberSockets(workshopId: string, userId: string): Promise<void> {
+  const io = getRealtimeServer();
+  if (!io) return;
+  const sockets = await io.in(userRoom(userId)).in(workshopRoom(workshopId)).fetchSockets();
+  for (const socket of sockets) {
+    socket.emit("workshop:access-changed", { workshopId });
+    socket.leave(workshopRoom(workshopId));
+    socket.disconnect(true);
+  }
+}
+
+/** Signs a person's sockets out everywhere (sign out everywhere, account removal). */
+export function disconnectUserSockets(userId: string): void {
+  getRealtimeServer()?.in(userRoom(userId)).disconnectSockets(true);
+}

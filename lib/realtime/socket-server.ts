@@ -1,0 +1,116 @@
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { getPrisma } from "@/lib/db";
+import { logger } from "@/lib/logger";
+import { findSessionUserId, isAllowedOrigin } from "./authenticate-socket";
+import { setRealtimeServer, userRoom, workshopRoom } from "./hub";
+import {
+  ZJoinWorkshop,
+  ZLeaveWorkshop,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from "./events";
+
+type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+/** Counts distinct people (not tabs) in a workshop room and tells everyone in it. */
+async function broadcastPresence(io: AppServer, workshopId: string): Promise<void> {
+  const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
+  const count = new Set(sockets.map((socket) => socket.data.userId)).size;
+  io.to(workshopRoom(workshopId)).emit("presence:count", { workshopId, count });
+}
+
+function refuse(socket: AppSocket, ack: Ack | undefined, code: string, message: string, disconnect: boolean): void {
+  ack?.({ ok: false, code, message });
+  socket.emit("error:event", { code, message });
+  if (disconnect) socket.disconnect(true);
+}
+
+async function isMember(workshopId: string, userId: string): Promise<boolean> {
+  const db = await getPrisma();
+  const membership = await db.membership.findUnique({
+    where: { workshopId_userId: { workshopId, userId } },
+    select: { id: true },
+  });
+  return !!membership;
+}
+
+function workshopIdsOf(socket: AppSocket): string[] {
+  return [...socket.rooms].filter((room) => room.startsWith("workshop:")).map((room) => room.slice("workshop:".length));
+}
+
+function registerHandlers(io: AppServer, socket: AppSocket): void {
+  socket.on("workshop:join", async (payload, ack) => {
+    const parsed = ZJoinWorkshop.safeParse(payload);
+    if (!parsed.success) return refuse(socket, ack, "BAD_REQUEST", "workshop:join needs { workshopId }.", false);
+    const { workshopId } = parsed.data;
+    try {
+      if (!(await isMember(workshopId, socket.data.userId))) {
+        return refuse(socket, ack, "NOT_FOUND", "Workshop not found, or you are not a member of it.", true);
+      }
+      await socket.join(workshopRoom(workshopId));
+      ack?.({ ok: true });
+      await broadcastPresence(io, workshopId);
+    } catch (error) {
+      logger.error("workshop:join failed", error);
+      refuse(socket, ack, "INTERNAL", "Something went wrong; reload the page.", false);
+    }
+  });
+
+  socket.on("workshop:leave", async (payload, ack) => {
+    const parsed = ZLeaveWorkshop.safeParse(payload);
+    if (!parsed.success) return refuse(socket, ack, "BAD_REQUEST", "workshop:leave needs { workshopId }.", false);
+    await socket.leave(workshopRoom(parsed.data.workshopId));
+    ack?.({ ok: true });
+    await broadcastPresence(io, parsed.data.workshopId);
+  });
+
+  socket.on("disconnecting", () => {
+    const workshops = workshopIdsOf(socket);
+    // Rooms are left only after this event: recount once they have been.
+    setImmediate(() => workshops.forEach((id) => void broadcastPresence(io, id).catch(() => {})));
+  });
+}
+
+export interface SocketServerOptions {
+  allowedOrigins: readonly string[];
+}
+
+/** socket.io on the app's HTTP server: WebSocket only, Origin-checked, session-authenticated. */
+export function createSocketServer(httpServer: HttpServer, { allowedOrigins }: SocketServerOptions): AppServer {
+  const io: AppServer = new Server(httpServer, {
+    // WebSocket only: its handshake always carries Origin, which long-polling GETs may not.
+    transports: ["websocket"],
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+    serveClient: false,
+    allowRequest: (request, callback) => {
+      const allowed = isAllowedOrigin(request.headers.origin, allowedOrigins);
+      callback(allowed ? null : "Origin not allowed", allowed);
+    },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const userId = await findSessionUserId(socket.request);
+      if (!userId) return next(new Error("UNAUTHENTICATED"));
+      socket.data.userId = userId;
+      next();
+    } catch (error) {
+      logger.error("socket authentication failed", error);
+      next(new Error("UNAVAILABLE"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    void socket.join(userRoom(socket.data.userId));
+    registerHandlers(io, socket);
+  });
+
+  setRealtimeServer(io as unknown as Server);
+  return io;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { getPrisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Viewer } from "@/lib/auth/session";
+import { parseInput } from "@/lib/validation";
+import { requireWorkshopPermission } from "./access";
+import { ZWorkshopStatusChange } from "./schemas";
+import { notifyWorkshopChanged } from "@/lib/realtime/hub";
+
+export interface ChangeWorkshopStatusOptions {
+  viewer: Viewer;
+  workshopId: string;
+  status: unknown;
+}
+
+/**
+ * Opens, closes (read-only for everyone) or archives a workshop. An archived workshop stays
+ * archived: it is the read-only record of what was said.
+ */
+export async function changeWorkshopStatus({ viewer, workshopId, status }: ChangeWorkshopStatusOptions): Promise<void> {
+  const next = parseInput(ZWorkshopStatusChange, status);
+  const { workshop } = await requireWorkshopPermission(viewer, workshopId, "workshop.changeStatus");
+  if (workshop.status === "ARCHIVED" && next !== "ARCHIVED") {
+    throw new AppError("CONFLICT", "archivedIsFinal", "An archived workshop cannot be reopened.");
+  }
+  if (workshop.status === next) return;
+  const db = await getPrisma();
+  await db.workshop.update({ where: { id: workshopId }, data: { status: next } });
+  notifyWorkshopChanged(workshopId);
+}

@@ -1,0 +1,54 @@
+import type { Role, WorkshopStatus } from "@/lib/generated/prisma/enums";
+
+/** Everything a member may ask to do in a workshop; checked on the server for every request. */
+export type WorkshopAction =
+  | "workshop.view"
+  | "workshop.edit"
+  | "workshop.changeStatus"
+  | "members.view"
+  | "members.invite"
+  | "members.changeRole"
+  | "members.remove"
+  | "content.contribute"
+  | "sources.manage";
+
+const GRANTS: Record<WorkshopAction, readonly Role[]> = {
+  "workshop.view": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"],
+  "workshop.edit": ["ORGANIZER"],
+  "workshop.changeStatus": ["ORGANIZER"],
+  // The member list names people: only organizers, who run the workshop, see it.
+  "members.view": ["ORGANIZER"],
+  "members.invite": ["ORGANIZER"],
+  "members.changeRole": ["ORGANIZER"],
+  "members.remove": ["ORGANIZER"],
+  "content.contribute": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT"],
+  "sources.manage": ["ORGANIZER", "RAPPORTEUR"],
+};
+
+/** Actions that change the workshop's content or membership, refused once it is closed or archived. */
+const WRITES: ReadonlySet<WorkshopAction> = new Set([
+  "workshop.edit",
+  "members.invite",
+  "members.changeRole",
+  "members.remove",
+  "content.contribute",
+  "sources.manage",
+]);
+
+export interface WorkshopAccessContext {
+  role: Role;
+  status: WorkshopStatus;
+}
+
+/** Whether a member with this role may do this now, given the workshop's status. */
+export function can({ role, status }: WorkshopAccessContext, action: WorkshopAction): boolean {
+  if (!GRANTS[action].includes(role)) return false;
+  if (status !== "OPEN" && WRITES.has(action)) return false;
+  return true;
+}
+
+/** The list of actions, for presenting "what can I do here" to the browser. */
+export function permissionsOf(context: WorkshopAccessContext): Record<WorkshopAction, boolean> {
+  const entries = (Object.keys(GRANTS) as WorkshopAction[]).map((action) => [action, can(context, action)] as const);
+  return Object.fromEntries(entries) as Record<WorkshopAction, boolean>;
+}

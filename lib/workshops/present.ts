@@ -1,0 +1,20 @@
+import type { Membership, Workshop } from "@/lib/generated/prisma/client";
+import { permissionsOf } from "./policy";
+
+/** A workshop as its member sees it: no one else's identity, only the viewer's own role. */
+export function presentWorkshop(workshop: Workshop, membership: Pick<Membership, "role">) {
+  return {
+    id: workshop.id,
+    title: workshop.title,
+    description: workshop.description,
+    date: workshop.date ? workshop.date.toISOString().slice(0, 10) : null,
+    place: workshop.place,
+    attribution: workshop.attribution,
+    status: workshop.status,
+    isDemo: workshop.isDemo,
+    myRole: membership.role,
+    can: permissionsOf({ role: membership.role, status: workshop.status }),
+  };
+}
+
+export type PresentedWorkshop = ReturnType<typeof presentWorkshop>;

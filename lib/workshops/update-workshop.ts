@@ -1,0 +1,34 @@
+import "server-only";
+import { getPrisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Viewer } from "@/lib/auth/session";
+import { parseInput } from "@/lib/validation";
+import { requireWorkshopPermission } from "./access";
+import { ZUpdateWorkshopInput, type UpdateWorkshopInput } from "./schemas";
+
+export interface UpdateWorkshopOptions {
+  viewer: Viewer;
+  workshopId: string;
+  input: UpdateWorkshopInput;
+}
+
+/**
+ * Edits a workshop's details. The attribution rule may go from Attributed to Chatham House,
+ * never back: that would put names on contributions made under the promise of anonymity.
+ */
+export async function updateWorkshop({ viewer, workshopId, input }: UpdateWorkshopOptions): Promise<void> {
+  const fields = parseInput(ZUpdateWorkshopInput, input);
+  const { workshop } = await requireWorkshopPermission(viewer, workshopId, "workshop.edit");
+  if (workshop.attribution === "CHATHAM_HOUSE" && fields.attribution === "ATTRIBUTED") {
+    throw new AppError(
+      "CONFLICT",
+      "attributionIrreversible",
+      "A Chatham House workshop cannot become attributed: that would reveal who said what.",
+    );
+  }
+  const db = await getPrisma();
+  await db.workshop.update({
+    where: { id: workshopId },
+    data: { ...fields, date: fields.date ? new Date(`${fields.date}T00:00:00Z`) : null },
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * One process: Next.js and socket.io on one HTTP server. At start it validates the
+ * environment, opens the database, applies pending migrations and seeds the demo workshop.
+ */
+import http from "node:http";
+import next from "next";
+import { loadEnv, exportEnvForLibraries } from "@/lib/env";
+import { connectDatabase, disconnectDatabase } from "@/lib/db";
+import { applyPendingMigrations } from "@/lib/db/migrations";
+import { seedDemoWorkshop } from "@/lib/demo/seed-demo";
+import { createSocketServer } from "@/lib/realtime/socket-server";
+import { logger } from "@/lib/logger";
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  exportEnvForLibraries(env);
+  const dev = process.env.NODE_ENV !== "production";
+
+  const started = Date.now();
+  const { connection, prisma } = await connectDatabase();
+  const { applied } = await applyPendingMigrations(connection.factory);
+  if (applied.length) logger.info(`applied migrations: ${applied.join(", ")}`);
+  if (env.isDemo && env.SEED_DEMO !== "false" && (await seedDemoWorkshop(prisma))) {
+    logger.info("seeded the demo workshop");
+  }
+  logger.info(`database ready (${connection.target.kind}) in ${Date.now() - started} ms`);
+
+  const app = next({ dev, hostname: "localhost", port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((request, response) => void handle(request, response));
+  const io = createSocketServer(server, {
+    allowedOrigins: [new URL(env.APP_URL).origin, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
+  });
+
+  server.listen(env.PORT, env.HOST, () => {
+    logger.info(`Rapporteur ${env.isDemo ? "(demo mode) " : ""}ready on ${env.APP_URL}`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    io.close();
+    server.close();
+    // Closing PGlite flushes it to disk; killing the process without this can lose writes.
+    await disconnectDatabase().catch((error) => logger.error("closing the database failed", error));
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  logger.error("Rapporteur failed to start", error);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import crypto from "node:crypto";
+import { getPrisma } from "@/lib/db";
+import type { Membership, Role, User, Workshop } from "@/lib/generated/prisma/client";
+
+/**
+ * Small factories for integration tests. Each fills in unique defaults so that tests only
+ * spell out what matters to them. They write through `getPrisma()`, so call them after
+ * `setupTestDatabase()`.
+ */
+
+let sequence = 0;
+function nextId(): string {
+  sequence += 1;
+  return `${sequence}-${crypto.randomBytes(3).toString("hex")}`;
+}
+
+export interface CreateUserInput {
+  email?: string;
+  name?: string | null;
+  organization?: string | null;
+}
+
+/** Creates a user with a unique `@example.test` address unless one is given. */
+export async function createUser(input: CreateUserInput = {}): Promise<User> {
+  const prisma = await getPrisma();
+  const id = nextId();
+  return prisma.user.create({
+    data: {
+      email: input.email ?? `user-${id}@example.test`,
+      name: input.name === undefined ? `Test User ${id}` : input.name,
+      organization: input.organization ?? null,
+    },
+  });
+}
+
+export type CreateWorkshopInput = Partial<
+  Pick<Workshop, "title" | "description" | "date" | "place" | "attribution" | "status" | "isDemo">
+>;
+
+/** Creates a workshop (open, Chatham House Rule by default) without members. */
+export async function createWorkshop(input: CreateWorkshopInput = {}): Promise<Workshop> {
+  const prisma = await getPrisma();
+  return prisma.workshop.create({
+    data: {
+      title: input.title ?? `Workshop ${nextId()}`,
+      description: input.description,
+      date: input.date,
+      place: input.place,
+      attribution: input.attribution,
+      status: input.status,
+      isDemo: input.isDemo,
+    },
+  });
+}
+
+/** Adds a user to a workshop with a role. */
+export async function addMember(workshopId: string, userId: string, role: Role = "PARTICIPANT"): Promise<Membership> {
+  const prisma = await getPrisma();
+  return prisma.membership.create({ data: { workshopId, userId, role } });
+}
+
+/** Creates a user and makes them a member of the workshop; returns both. */
+export async function createMember(
+  workshopId: string,
+  role: Role = "PARTICIPANT",
+  user: CreateUserInput = {},
+): Promise<{ user: User; membership: Membership }> {
+  const created = await createUser(user);
+  const membership = await addMember(workshopId, created.id, role);
+  return { user: created, membership };
+}

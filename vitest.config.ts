@@ -1,0 +1,23 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // "server-only" throws outside React Server bundles; tests run lib/ code directly.
+      { find: /^server-only$/, replacement: path.join(root, "test/server-only-stub.ts") },
+    ],
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "test/**/*.test.ts"],
+    pool: "forks",
+    environment: "node",
+    // Each file opens its own database (PGlite start-up and migrations take seconds).
+    hookTimeout: 120_000,
+    testTimeout: 30_000,
+  },
+});
