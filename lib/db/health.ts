@@ -6,6 +6,6 @@ import { getMigrationStatus } from "@/lib/db/migrations";
 export async function getDatabaseHealth() {
   const { connection, prisma } = await connectDatabase();
   await prisma.$queryRaw`SELECT 1`;
-  const status = await getMigrationStatus(connection.factory);
+  const status = await getMigrationStatus((sql) => prisma.$queryRawUnsafe(sql));
   return { database: connection.target.kind, migrationsUpToDate: status.upToDate, pendingMigrations: status.pending };
 }
