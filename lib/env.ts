@@ -17,9 +17,7 @@ const ZEnv = z
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:587").optional(),
     EMAIL_FROM: z.string().min(3).optional(),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL").optional(),
     SEED_DEMO: z.enum(["true", "false"]).optional(),
-    CORPUS_DIR: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.RAPPORTEUR_MODE !== "production") return;
