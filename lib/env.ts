@@ -34,7 +34,7 @@ export type Env = z.infer<typeof ZEnv> & { APP_URL: string; NEXTAUTH_SECRET: str
 const holder = globalThis as typeof globalThis & { __rapporteurEnv?: Env };
 
 /** Empty strings count as unset, as in most .env conventions. */
-function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+function withoutEmpty(source: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => !!entry[1]));
 }
 
@@ -57,7 +57,7 @@ function demoSecret(dataDir: string): string {
 }
 
 /** Validates the environment; throws an Error listing every variable to set. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = ZEnv.safeParse(withoutEmpty(source));
   if (!parsed.success) {
     throw new Error(`Rapporteur cannot start; check the environment:\n${describeEnvProblems(parsed.error)}`);
