@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "../fixtures/axe";
+import { signInAsDemo } from "../fixtures/auth";
+import { DEMO_WORKSHOP_TITLE } from "../fixtures/workshops";
+
+// Starts from an English browser, so that English is what the switch changes from.
+test.use({ locale: "en-US" });
+
+test("the language switch turns the interface to French", async ({ page }) => {
+  await signInAsDemo(page, "Dalia Participant");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  await page.getByRole("combobox", { name: "Language" }).selectOption({ label: "Français" });
+  await expect(page.getByRole("heading", { level: 1, name: "Mes ateliers" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("combobox", { name: "Langue" })).toHaveValue("fr");
+
+  // The choice sticks across navigation.
+  await page.getByRole("link", { name: DEMO_WORKSHOP_TITLE }).click();
+  await expect(page.getByRole("heading", { level: 1, name: DEMO_WORKSHOP_TITLE })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("complementary", { name: "Règle d’attribution" })).toContainText("Règle de Chatham House");
+  await expect(page.getByRole("navigation", { name: "Atelier" }).getByRole("link")).toHaveText(["Vue d’ensemble"]);
+  await expect(page.getByRole("heading", { name: "Sources" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // And back.
+  await page.getByRole("combobox", { name: "Langue" }).selectOption({ label: "English" });
+  await expect(page.getByRole("complementary", { name: "Rule of attribution" })).toContainText("Chatham House Rule");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
