@@ -49,9 +49,29 @@ test("one-click demo sign-in shows the demo workshop, its sources and themes; si
   await page.getByRole("link", { name: "← Back to the workshop" }).click();
   await expect(page.getByRole("heading", { level: 1, name: DEMO_WORKSHOP_TITLE })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await page.goto("/workshops");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fworkshops/);
+});
+
+test("sign out everywhere ends the person's sessions in every browser", async ({ browser }) => {
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  try {
+    const onLaptop = await laptop.newPage();
+    const onPhone = await phone.newPage();
+    await signInAsDemo(onLaptop, "Chen Participant");
+    await signInAsDemo(onPhone, "Chen Participant");
+
+    await onLaptop.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(onLaptop).toHaveURL(/\/sign-in/);
+
+    await onPhone.reload();
+    await expect(onPhone).toHaveURL(/\/sign-in\?callbackUrl=%2Fworkshops/);
+  } finally {
+    await laptop.close();
+    await phone.close();
+  }
 });

@@ -6,9 +6,13 @@ import { createAuthAdapter } from "./adapter";
 import { sendSignInEmail } from "./send-sign-in-email";
 import { isLocale, DEFAULT_LOCALE, LOCALE_COOKIE } from "@/i18n/config";
 import { getEnv } from "@/lib/env";
+import { sharedRateLimit } from "@/lib/security/rate-limit";
+import { logger } from "@/lib/logger";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 15 * 60;
+/** Sign-in emails per address: enough for typos and lost mail, too few to flood an inbox. */
+export const SIGN_IN_EMAILS_PER_ADDRESS = { limit: 5, windowMs: 15 * 60 * 1000 };
 
 async function requestLocale() {
   try {
@@ -34,6 +38,11 @@ export function getAuthOptions(): NextAuthOptions {
         from: env.EMAIL_FROM ?? "Rapporteur <rapporteur@localhost>",
         maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
         async sendVerificationRequest({ identifier, url }) {
+          if (!sharedRateLimit("sign-in-email", SIGN_IN_EMAILS_PER_ADDRESS).take(identifier.toLowerCase())) {
+            // next-auth turns this into its EmailSignin error; the form says to wait and retry.
+            logger.warn("sign-in email refused by the rate limit");
+            throw new Error("Too many sign-in emails for this address");
+          }
           await sendSignInEmail({ to: identifier, url, locale: await requestLocale() });
         },
       }),
