@@ -6,7 +6,6 @@ import type {
   SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { NO_SCHEMA_FILTER, openSchemaEngine } from "./schema-engine";
 
 /** Where committed migrations live, relative to the project root (process.cwd()). */
 export const DEFAULT_MIGRATIONS_DIR = "prisma/migrations";
@@ -80,7 +79,7 @@ export async function listMigrationNames(migrationsDir: string): Promise<string[
 
 /**
  * Applies the committed migrations that the database lacks, like `prisma migrate deploy`.
- * When every migration is already applied unchanged, it answers from one query without
+ * When every migration is already applied unchanged, it answers from `_prisma_migrations` without
  * loading the WASM engine, so it is cheap enough for every server start.
  */
 export async function applyPendingMigrations(
@@ -90,6 +89,8 @@ export async function applyPendingMigrations(
   const migrationsList = await readMigrationsList(resolveMigrationsDir(options.migrationsDir));
   if (await isFullyApplied(factory, migrationsList)) return { applied: [] };
 
+  // Imported only when there is work, so the health check and up-to-date starts never load it.
+  const { NO_SCHEMA_FILTER, openSchemaEngine } = await import("./schema-engine");
   const session = await openSchemaEngine(factory);
   try {
     const { appliedMigrationNames } = await session.engine.applyMigrations({

@@ -44,10 +44,11 @@ const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
 let wasmLoaded: Promise<void> | undefined;
+let emptyDataDir: Promise<Blob> | undefined;
 
 /**
  * Starts the WASM schema engine on a driver adapter factory (PGlite or @prisma/adapter-pg).
- * The engine gets its own connections (see `forMigrations`); the caller's factory is untouched.
+ * The engine gets connections of its own (see `forMigrations`); the caller's factory is not modified.
  */
 export async function openSchemaEngine(
   factory: SqlMigrationAwareDriverAdapterFactory,
@@ -119,11 +120,8 @@ async function forMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Pr
   }
   const pglite = pgliteOf(factory);
   if (pglite) {
-    return tracking(
-      factory,
-      async () => withScriptRunner(await factory.connect(), (script) => pglite.exec(script)),
-      pgliteShadowAdapter,
-    );
+    const connect = async () => withScriptRunner(await factory.connect(), (script) => pglite.exec(script));
+    return tracking(factory, connect, pgliteShadowAdapter);
   }
   return tracking(factory, () => factory.connect(), () => factory.connectToShadowDb());
 }
@@ -174,28 +172,35 @@ async function pgShadowAdapter(config: pg.PoolConfig): Promise<SqlDriverAdapter>
   const database = `prisma_migrate_shadow_db_${randomUUID()}`;
   await onMainDatabase(config, `CREATE DATABASE "${database}"`);
   const adapter = await pgAdapter({ ...config, database });
-  return withDispose(adapter, async () => {
-    await adapter.dispose();
-    await onMainDatabase(config, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error: Error) =>
-      process.emitWarning(`Could not drop shadow database ${database}: ${error.message}`),
-    );
+  return delegate(adapter, {
+    dispose: async () => {
+      await adapter.dispose();
+      await onMainDatabase(config, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch((error: Error) =>
+        process.emitWarning(`Could not drop shadow database ${database}: ${error.message}`),
+      );
+    },
   });
 }
 
 async function onMainDatabase(config: pg.PoolConfig, sql: string): Promise<void> {
   const client = new pg.Client(config);
   await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  await client.query(sql).finally(() => client.end());
 }
 
 async function pgliteShadowAdapter(): Promise<SqlDriverAdapter> {
-  const shadow = await PGlite.create();
+  const shadow = await emptyPGlite();
   const adapter = withScriptRunner(await new PrismaPGlite(shadow).connect(), (script) => shadow.exec(script));
-  return withDispose(adapter, () => shadow.close());
+  return delegate(adapter, { dispose: () => shadow.close() });
+}
+
+/** initdb dominates PGlite's start (~3 s); later shadows load a copy of the first one's files. */
+async function emptyPGlite(): Promise<PGlite> {
+  if (emptyDataDir) return PGlite.create({ loadDataDir: await emptyDataDir });
+  const pglite = await PGlite.create();
+  emptyDataDir = pglite.dumpDataDir("none");
+  await emptyDataDir;
+  return pglite;
 }
 
 function pgliteOf(factory: SqlMigrationAwareDriverAdapterFactory): PGlite | undefined {
@@ -232,19 +237,10 @@ function charAsText<T>(result: T): T {
 }
 
 function withScriptRunner(adapter: SqlDriverAdapter, run: ScriptRunner): SqlDriverAdapter {
-  return delegate(adapter, {
-    executeScript: async (script) => {
-      try {
-        await run(script);
-      } catch (error) {
-        throw asDriverAdapterError(error);
-      }
-    },
-  });
-}
-
-function withDispose(adapter: SqlDriverAdapter, dispose: () => Promise<void>): SqlDriverAdapter {
-  return delegate(adapter, { dispose });
+  const executeScript = async (script: string) => {
+    await run(script).catch((error: unknown) => Promise.reject(asDriverAdapterError(error)));
+  };
+  return delegate(adapter, { executeScript });
 }
 
 function disposingOnce(adapter: SqlDriverAdapter): SqlDriverAdapter {
@@ -269,14 +265,7 @@ function delegate(adapter: SqlDriverAdapter, overrides: Partial<SqlDriverAdapter
 /** Lets the engine record PostgreSQL's own message in `_prisma_migrations.logs`. */
 function asDriverAdapterError(error: unknown): unknown {
   if (error instanceof DriverAdapterError || !(error instanceof Error)) return error;
-  const db = error as Error & Partial<Record<"code" | "severity" | "detail" | "column" | "hint", string>>;
-  return new DriverAdapterError({
-    kind: "postgres",
-    code: db.code ?? "N/A",
-    severity: db.severity ?? "ERROR",
-    message: db.message,
-    detail: db.detail,
-    column: db.column,
-    hint: db.hint,
-  });
+  type DatabaseError = Error & Partial<Record<"code" | "severity" | "detail" | "column" | "hint", string>>;
+  const { code = "N/A", severity = "ERROR", message, detail, column, hint } = error as DatabaseError;
+  return new DriverAdapterError({ kind: "postgres", code, severity, message, detail, column, hint });
 }
