@@ -1,6 +1,6 @@
 import "server-only";
 import { connectDatabase } from "@/lib/db";
-import { getMigrationStatus } from "@/lib/db/migrations";
+import { getMigrationStatus } from "@/lib/db/migration-status";
 
 /** What /api/health reports: which database, and whether its schema is current. */
 export async function getDatabaseHealth() {
