@@ -48,7 +48,8 @@ export function describeEnvProblems(error: z.ZodError): string {
  * data directory, so sessions survive restarts.
  */
 function demoSecret(dataDir: string): string {
-  const file = path.resolve(dataDir, "auth-secret");
+  // Run-time data, not part of the build: keep the bundler from tracing this path.
+  const file = path.resolve(/*turbopackIgnore: true*/ dataDir, "auth-secret");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const secret = crypto.randomBytes(32).toString("base64url");

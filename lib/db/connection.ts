@@ -20,7 +20,7 @@ export interface DatabaseConnection {
 export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: "postgres", url };
-  const dataDir = path.resolve(env.DATA_DIR?.trim() || ".data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || ".data");
   return { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
 }
 

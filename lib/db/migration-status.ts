@@ -35,7 +35,7 @@ export interface AppliedMigration {
 
 /** Absolute path of the migrations directory. */
 export function resolveMigrationsDir(migrationsDir: string = DEFAULT_MIGRATIONS_DIR): string {
-  return path.resolve(process.cwd(), migrationsDir);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), migrationsDir);
 }
 
 /** Names of the migration directories, in the order the CLI applies them. */

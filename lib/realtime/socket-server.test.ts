@@ -1,0 +1,363 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
+import { useTestDatabase } from "@/test/db";
+import { addMember, createMember, createSession, createUser, createWorkshop, viewerOf } from "@/test/factories";
+import type { User } from "@/lib/generated/prisma/client";
+import { removeMember } from "@/lib/members/remove-member";
+import { createSocketServer } from "./socket-server";
+import { disconnectMemberSockets, setRealtimeServer } from "./hub";
+
+const prisma = useTestDatabase();
+
+let httpServer: http.Server;
+let ioServer: ReturnType<typeof createSocketServer>;
+let url = "";
+let origin = "";
+
+beforeAll(async () => {
+  httpServer = http.createServer();
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  url = `http://127.0.0.1:${port}`;
+  origin = `http://localhost:${port}`;
+  ioServer = createSocketServer(httpServer, { allowedOrigins: [origin] });
+});
+
+afterAll(async () => {
+  for (const client of allClients) client.socket.disconnect();
+  await new Promise<void>((resolve) => ioServer.close(() => resolve()));
+  setRealtimeServer(undefined);
+  if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+});
+
+// ---------- clients ----------
+
+interface TestClient {
+  socket: ClientSocket;
+  /** Every event the server emitted to this client, in order. */
+  events: { event: string; payload: unknown }[];
+  /** Why the server disconnected it, once it has. */
+  disconnectReason: string | null;
+}
+
+/** Every socket.io packet any client received (events, acks, connect and disconnect frames). */
+const allFrames: unknown[] = [];
+/** Ids, emails, names and session tokens of everyone taking part: none may reach a client. */
+const secrets = new Set<string>();
+const allClients: TestClient[] = [];
+let clientsOfTest: TestClient[] = [];
+
+afterEach(() => {
+  for (const client of clientsOfTest) client.socket.disconnect();
+  clientsOfTest = [];
+});
+
+function remember(user: User, token?: string) {
+  for (const value of [user.id, user.email, user.name, token]) if (value) secrets.add(value);
+}
+
+/** A person with a valid session; returns the user and a cookie header for that session. */
+async function person(expires?: Date) {
+  const user = await createUser();
+  const token = await createSession(user.id, expires);
+  remember(user, token);
+  return { user, cookie: `next-auth.session-token=${token}` };
+}
+
+function open(headers: Record<string, string>): TestClient {
+  const socket = connectClient(url, {
+    transports: ["websocket"],
+    extraHeaders: headers,
+    reconnection: false,
+    forceNew: true,
+    timeout: 5000,
+  });
+  const client: TestClient = { socket, events: [], disconnectReason: null };
+  socket.onAny((event: string, payload: unknown) => client.events.push({ event, payload }));
+  socket.io.on("packet", (packet) => allFrames.push(packet));
+  socket.on("disconnect", (reason) => (client.disconnectReason = reason));
+  allClients.push(client);
+  clientsOfTest.push(client);
+  return client;
+}
+
+/** Resolves with the connection outcome: "connected", or the connect_error message. */
+function outcome(client: TestClient): Promise<string> {
+  return new Promise((resolve) => {
+    if (client.socket.connected) return resolve("connected");
+    client.socket.once("connect", () => resolve("connected"));
+    client.socket.once("connect_error", (error) => resolve(`connect_error: ${error.message}`));
+  });
+}
+
+async function connectAs(cookie: string): Promise<TestClient> {
+  const client = open({ cookie, origin });
+  expect(await outcome(client)).toBe("connected");
+  return client;
+}
+
+type AckResponse = { ok: true } | { ok: false; code: string; message: string };
+
+function join(client: TestClient, payload: unknown): Promise<AckResponse> {
+  return client.socket.timeout(3000).emitWithAck("workshop:join", payload) as Promise<AckResponse>;
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const presences = (client: TestClient, workshopId: string) =>
+  client.events.filter((e) => e.event === "presence:count" && (e.payload as { workshopId: string }).workshopId === workshopId);
+const lastCount = (client: TestClient, workshopId: string) =>
+  (presences(client, workshopId).at(-1)?.payload as { count: number } | undefined)?.count;
+const waitForCount = (client: TestClient, workshopId: string, count: number) =>
+  until(() => lastCount(client, workshopId) === count, `presence ${count} in ${workshopId}`);
+const errorEvents = (client: TestClient) => client.events.filter((e) => e.event === "error:event").map((e) => e.payload);
+
+/** A workshop with the given people as members. */
+async function workshopWith(...users: User[]) {
+  const workshop = await createWorkshop();
+  for (const user of users) await addMember(workshop.id, user.id, "PARTICIPANT");
+  return workshop;
+}
+
+// ---------- tests ----------
+
+describe("handshake", () => {
+  it("refuses a connection without a session cookie", async () => {
+    expect(await outcome(open({ origin }))).toBe("connect_error: UNAUTHENTICATED");
+  });
+
+  it("refuses an unknown session token", async () => {
+    expect(await outcome(open({ origin, cookie: "next-auth.session-token=forged" }))).toBe("connect_error: UNAUTHENTICATED");
+  });
+
+  it("refuses an expired session", async () => {
+    const { cookie } = await person(new Date(Date.now() - 1000));
+    expect(await outcome(open({ origin, cookie }))).toBe("connect_error: UNAUTHENTICATED");
+  });
+
+  it("refuses another Origin, or none, even with a valid session", async () => {
+    const { user, cookie } = await person();
+    const foreign = await outcome(open({ origin: "http://evil.example", cookie }));
+    const missing = await outcome(open({ cookie }));
+    expect(foreign).toMatch(/^connect_error/);
+    expect(missing).toMatch(/^connect_error/);
+    expect([...ioServer.sockets.sockets.values()].filter((socket) => socket.data.userId === user.id)).toEqual([]);
+  });
+
+  it("accepts a valid session from the app's origin (either cookie name)", async () => {
+    const { cookie } = await person();
+    await connectAs(cookie);
+    await connectAs(cookie.replace("next-auth.session-token", "__Secure-next-auth.session-token"));
+  });
+});
+
+describe("presence", () => {
+  it("counts people, not tabs, and tells everyone in the workshop", async () => {
+    const a = await person();
+    const b = await person();
+    const workshop = await workshopWith(a.user, b.user);
+
+    const aTab = await connectAs(a.cookie);
+    expect(await join(aTab, { workshopId: workshop.id })).toEqual({ ok: true });
+    await waitForCount(aTab, workshop.id, 1);
+
+    const bTab = await connectAs(b.cookie);
+    expect(await join(bTab, { workshopId: workshop.id })).toEqual({ ok: true });
+    await waitForCount(aTab, workshop.id, 2);
+    await waitForCount(bTab, workshop.id, 2);
+
+    const bSecondTab = await connectAs(b.cookie);
+    expect(await join(bSecondTab, { workshopId: workshop.id })).toEqual({ ok: true });
+    await waitForCount(bSecondTab, workshop.id, 2);
+    await until(() => presences(aTab, workshop.id).length === 3, "the recount after the second tab");
+    expect([aTab, bTab, bSecondTab].map((tab) => lastCount(tab, workshop.id))).toEqual([2, 2, 2]);
+
+    // Closing one of two tabs leaves the person present; leaving with the last one does not.
+    bSecondTab.socket.disconnect();
+    await until(() => presences(aTab, workshop.id).length === 4, "the recount after a tab closed");
+    expect(lastCount(aTab, workshop.id)).toBe(2);
+    expect(await bTab.socket.timeout(3000).emitWithAck("workshop:leave", { workshopId: workshop.id })).toEqual({ ok: true });
+    await waitForCount(aTab, workshop.id, 1);
+  });
+
+  it("keeps workshops apart", async () => {
+    const a = await person();
+    const b = await person();
+    const first = await workshopWith(a.user);
+    const second = await workshopWith(b.user);
+    const aTab = await connectAs(a.cookie);
+    const bTab = await connectAs(b.cookie);
+    await join(aTab, { workshopId: first.id });
+    await join(bTab, { workshopId: second.id });
+    await waitForCount(bTab, second.id, 1);
+    await waitForCount(aTab, first.id, 1);
+    expect(presences(aTab, second.id)).toEqual([]);
+    expect(presences(bTab, first.id)).toEqual([]);
+  });
+});
+
+describe("refusals", () => {
+  it("answers a non-member's join with NOT_FOUND, an error event, and a disconnect", async () => {
+    const member = await person();
+    const stranger = await person();
+    const workshop = await workshopWith(member.user);
+    const memberTab = await connectAs(member.cookie);
+    await join(memberTab, { workshopId: workshop.id });
+    await waitForCount(memberTab, workshop.id, 1);
+
+    const tab = await connectAs(stranger.cookie);
+    const ack = await join(tab, { workshopId: workshop.id });
+    expect(ack).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    await until(() => tab.disconnectReason !== null, "the disconnect");
+    expect(tab.disconnectReason).toBe("io server disconnect");
+    expect(errorEvents(tab)).toEqual([{ code: "NOT_FOUND", message: (ack as { message: string }).message }]);
+    expect(presences(tab, workshop.id)).toEqual([]);
+
+    // An unknown workshop id gets the very same answer: ids reveal nothing.
+    const again = await connectAs(stranger.cookie);
+    expect(await join(again, { workshopId: "no-such-workshop" })).toEqual(ack);
+    // The member saw nothing of this.
+    expect(presences(memberTab, workshop.id).map((e) => e.payload)).toEqual([{ workshopId: workshop.id, count: 1 }]);
+  });
+
+  it.each([
+    { case: "no workshopId", payload: {} },
+    { case: "extra keys", payload: { workshopId: "w", userId: "u" } },
+    { case: "a number", payload: 42 },
+    { case: "a bare string", payload: "w" },
+    { case: "null", payload: null },
+    { case: "an empty id", payload: { workshopId: "" } },
+    { case: "a 65-character id", payload: { workshopId: "w".repeat(65) } },
+    { case: "a numeric id", payload: { workshopId: 7 } },
+  ])("answers a join with $case with BAD_REQUEST and stays up", async ({ payload }) => {
+    const a = await person();
+    const workshop = await workshopWith(a.user);
+    const tab = await connectAs(a.cookie);
+    expect(await join(tab, payload)).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    await until(() => errorEvents(tab).length === 1, "the error event");
+    expect(errorEvents(tab)[0]).toMatchObject({ code: "BAD_REQUEST" });
+    expect(tab.socket.connected).toBe(true);
+    // The same socket can still join properly.
+    expect(await join(tab, { workshopId: workshop.id })).toEqual({ ok: true });
+  });
+
+  it("answers malformed events sent without an acknowledgement callback", async () => {
+    const a = await person();
+    const tab = await connectAs(a.cookie);
+    tab.socket.emit("workshop:join", { nope: true });
+    tab.socket.emit("workshop:leave", 12);
+    await until(() => errorEvents(tab).length === 2, "two error events");
+    expect(errorEvents(tab).map((e) => (e as { code: string }).code)).toEqual(["BAD_REQUEST", "BAD_REQUEST"]);
+    expect(tab.socket.connected).toBe(true);
+  });
+});
+
+describe("a malformed acknowledgement", () => {
+  it("is answered with BAD_REQUEST, without an unhandled rejection, when the ack slot holds a non-function", async () => {
+    const a = await person();
+    const tab = await connectAs(a.cookie);
+    // Take over unhandled rejections for the duration of the test, so that one is a failed
+    // assertion here rather than a crash report for the whole run.
+    const previous = process.listeners("unhandledRejection");
+    const rejections: unknown[] = [];
+    process.removeAllListeners("unhandledRejection");
+    process.on("unhandledRejection", (reason) => rejections.push(reason));
+    try {
+      // socket.io hands every trailing argument to the handler, so `ack` is 42 here.
+      tab.socket.emit("workshop:join", {}, 42);
+      tab.socket.emit("workshop:leave", {}, "not a function");
+      await until(() => errorEvents(tab).length === 2 || rejections.length > 0, "an error event or a rejection");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      process.removeAllListeners("unhandledRejection");
+      for (const listener of previous) process.on("unhandledRejection", listener);
+    }
+    expect(rejections.map(String)).toEqual([]);
+    expect(errorEvents(tab).map((e) => (e as { code: string }).code)).toEqual(["BAD_REQUEST", "BAD_REQUEST"]);
+    expect(tab.socket.connected).toBe(true);
+  });
+});
+
+describe("disconnectMemberSockets", () => {
+  it("drops that member's sockets in that workshop; the others stay and see the count drop", async () => {
+    const a = await person();
+    const b = await person();
+    const workshop = await workshopWith(a.user, b.user);
+    const elsewhere = await workshopWith(b.user);
+
+    const aTab = await connectAs(a.cookie);
+    const bTabs = [await connectAs(b.cookie), await connectAs(b.cookie)];
+    await join(aTab, { workshopId: workshop.id });
+    for (const tab of bTabs) await join(tab, { workshopId: workshop.id });
+    const bElsewhere = await connectAs(b.cookie);
+    await join(bElsewhere, { workshopId: elsewhere.id });
+    await waitForCount(aTab, workshop.id, 2);
+    await waitForCount(bElsewhere, elsewhere.id, 1);
+
+    await disconnectMemberSockets(workshop.id, b.user.id);
+
+    for (const tab of bTabs) {
+      await until(() => tab.disconnectReason !== null, "b's tabs to be disconnected");
+      expect(tab.events.filter((e) => e.event === "workshop:access-changed").map((e) => e.payload)).toEqual([{ workshopId: workshop.id }]);
+    }
+    await until(() => lastCount(aTab, workshop.id) === 1 || aTab.disconnectReason !== null, "a recount or a disconnect for a");
+    expect(aTab.disconnectReason, "a member who was not concerned must stay connected").toBeNull();
+    expect(aTab.events.filter((e) => e.event === "workshop:access-changed")).toEqual([]);
+    expect(lastCount(aTab, workshop.id)).toBe(1);
+    // B's page in another workshop is not concerned either.
+    expect(bElsewhere.disconnectReason, "b's socket in another workshop must stay connected").toBeNull();
+  });
+
+  it("runs when a member is removed, and the removed member cannot rejoin", async () => {
+    const organizer = await person();
+    const removed = await person();
+    const workshop = await workshopWith(removed.user);
+    await addMember(workshop.id, organizer.user.id, "ORGANIZER");
+    const organizerTab = await connectAs(organizer.cookie);
+    const removedTab = await connectAs(removed.cookie);
+    await join(organizerTab, { workshopId: workshop.id });
+    await join(removedTab, { workshopId: workshop.id });
+    await waitForCount(organizerTab, workshop.id, 2);
+
+    const membership = await prisma().membership.findFirstOrThrow({ where: { workshopId: workshop.id, userId: removed.user.id } });
+    await removeMember({ viewer: viewerOf(organizer.user), workshopId: workshop.id, membershipId: membership.id });
+
+    await until(() => removedTab.disconnectReason !== null, "the removed member's disconnect");
+    await until(() => lastCount(organizerTab, workshop.id) === 1 || organizerTab.disconnectReason !== null, "a recount for the organizer");
+    expect(organizerTab.disconnectReason, "the organizer who removed them must stay connected").toBeNull();
+    expect(lastCount(organizerTab, workshop.id)).toBe(1);
+    const rejoin = await connectAs(removed.cookie);
+    expect(await join(rejoin, { workshopId: workshop.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+});
+
+describe("what reaches clients", () => {
+  it("presence carries only { workshopId, count }, and no frame names anyone", async () => {
+    const a = await person();
+    const workshop = await workshopWith(a.user);
+    // A co-member who is not connected: their identity must not travel either.
+    const { user: absent } = await createMember(workshop.id, "PARTICIPANT");
+    remember(absent);
+    const aTab = await connectAs(a.cookie);
+    await join(aTab, { workshopId: workshop.id });
+    await waitForCount(aTab, workshop.id, 1);
+
+    const presence = allClients.flatMap((client) => client.events.filter((e) => e.event === "presence:count"));
+    expect(presence.length).toBeGreaterThan(10);
+    for (const { payload } of presence) expect(Object.keys(payload as object).sort()).toEqual(["count", "workshopId"]);
+
+    const received = JSON.stringify(allFrames);
+    expect(allFrames.length).toBeGreaterThan(50);
+    expect(secrets.size).toBeGreaterThan(20);
+    const leaked = [...secrets].filter((secret) => received.includes(secret));
+    expect(leaked).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { Role, WorkshopStatus } from "@/lib/generated/prisma/enums";
+import { can, permissionsOf, type WorkshopAction } from "./policy";
+
+const ROLES: Role[] = ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"];
+const STATUSES: WorkshopStatus[] = ["OPEN", "CLOSED", "ARCHIVED"];
+const ACTIONS: WorkshopAction[] = [
+  "workshop.view",
+  "workshop.edit",
+  "workshop.changeStatus",
+  "members.view",
+  "members.invite",
+  "members.changeRole",
+  "members.remove",
+  "content.contribute",
+  "sources.manage",
+];
+
+/** The intended policy, written out by hand rather than derived from the code under test. */
+const ALLOWED_WHEN_OPEN: Record<Role, WorkshopAction[]> = {
+  ORGANIZER: ACTIONS,
+  RAPPORTEUR: ["workshop.view", "content.contribute", "sources.manage"],
+  PARTICIPANT: ["workshop.view", "content.contribute"],
+  OBSERVER: ["workshop.view"],
+};
+/** Closed and archived workshops are read-only: only reading, the member list and reopening remain. */
+const ALLOWED_WHEN_READ_ONLY: Record<Role, WorkshopAction[]> = {
+  ORGANIZER: ["workshop.view", "workshop.changeStatus", "members.view"],
+  RAPPORTEUR: ["workshop.view"],
+  PARTICIPANT: ["workshop.view"],
+  OBSERVER: ["workshop.view"],
+};
+
+function expected(role: Role, status: WorkshopStatus, action: WorkshopAction): boolean {
+  return (status === "OPEN" ? ALLOWED_WHEN_OPEN : ALLOWED_WHEN_READ_ONLY)[role].includes(action);
+}
+
+const cells = STATUSES.flatMap((status) =>
+  ROLES.flatMap((role) => ACTIONS.map((action) => ({ status, role, action, allowed: expected(role, status, action) }))),
+);
+
+describe("can", () => {
+  it.each(cells)("$status workshop, $role, $action → $allowed", ({ status, role, action, allowed }) => {
+    expect(can({ role, status }, action)).toBe(allowed);
+  });
+});
+
+describe("permissionsOf", () => {
+  it.each(STATUSES.flatMap((status) => ROLES.map((role) => ({ status, role }))))(
+    "lists every action for $role in a $status workshop",
+    ({ status, role }) => {
+      const permissions = permissionsOf({ role, status });
+      expect(Object.keys(permissions).sort()).toEqual([...ACTIONS].sort());
+      for (const action of ACTIONS) expect(permissions[action], action).toBe(expected(role, status, action));
+    },
+  );
+
+  it("grants nothing but reading to an observer, whatever the status", () => {
+    for (const status of STATUSES) {
+      const granted = Object.entries(permissionsOf({ role: "OBSERVER", status })).filter(([, allowed]) => allowed);
+      expect(granted.map(([action]) => action)).toEqual(["workshop.view"]);
+    }
+  });
+});
