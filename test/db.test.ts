@@ -91,26 +91,29 @@ describe("test database", () => {
     expect(Object.values(counts).every((count) => count === 0)).toBe(true);
   });
 
-  it.runIf(testDatabaseServerUrl() !== null)("creates and drops throwaway PostgreSQL databases", async () => {
-    const serverUrl = testDatabaseServerUrl()!;
-    const exists = async (name: string) => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
-        return rowCount === 1;
-      } finally {
-        await client.end();
-      }
-    };
-    const { name, url } = await createThrowawayDatabase(serverUrl);
-    expect(await exists(name)).toBe(true);
-    // An open connection must not prevent the drop.
-    const lingering = new pg.Client({ connectionString: url });
-    await lingering.connect();
-    lingering.on("error", () => {});
-    await dropThrowawayDatabase(serverUrl, name);
-    expect(await exists(name)).toBe(false);
-    await lingering.end().catch(() => {});
-  });
+  // Defined only on the PostgreSQL run of the suite (`npm test` runs both).
+  if (testDatabaseServerUrl() !== null) {
+    it("creates and drops throwaway PostgreSQL databases", async () => {
+      const serverUrl = testDatabaseServerUrl()!;
+      const exists = async (name: string) => {
+        const client = new pg.Client({ connectionString: serverUrl });
+        await client.connect();
+        try {
+          const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
+          return rowCount === 1;
+        } finally {
+          await client.end();
+        }
+      };
+      const { name, url } = await createThrowawayDatabase(serverUrl);
+      expect(await exists(name)).toBe(true);
+      // An open connection must not prevent the drop.
+      const lingering = new pg.Client({ connectionString: url });
+      await lingering.connect();
+      lingering.on("error", () => {});
+      await dropThrowawayDatabase(serverUrl, name);
+      expect(await exists(name)).toBe(false);
+      await lingering.end().catch(() => {});
+    });
+  }
 });

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { getPrisma } from "@/lib/db";
-import type { Membership, Role, User, Workshop } from "@/lib/generated/prisma/client";
+import type { Viewer } from "@/lib/auth/session";
+import type { Membership, Role, Source, User, Workshop } from "@/lib/generated/prisma/client";
 
 /**
  * Small factories for integration tests. Each fills in unique defaults so that tests only
@@ -68,4 +69,42 @@ export async function createMember(
   const created = await createUser(user);
   const membership = await addMember(workshopId, created.id, role);
   return { user: created, membership };
+}
+
+/** The acting user as domain functions take it (`{ id, email, name }`). */
+export function viewerOf(user: Pick<User, "id" | "email" | "name">): Viewer {
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+export type CreateSourceInput = Partial<
+  Pick<Source, "title" | "authors" | "publisher" | "publishedOn" | "url" | "shortCitation" | "format" | "text" | "position">
+>;
+
+/** Adds a source (plain text by default) to a workshop. */
+export async function createSource(workshopId: string, input: CreateSourceInput = {}): Promise<Source> {
+  const prisma = await getPrisma();
+  const text = input.text ?? `Source text ${nextId()}.`;
+  return prisma.source.create({
+    data: {
+      workshopId,
+      title: input.title ?? `Source ${nextId()}`,
+      authors: input.authors ?? [],
+      publisher: input.publisher,
+      publishedOn: input.publishedOn,
+      url: input.url,
+      shortCitation: input.shortCitation,
+      format: input.format ?? "TEXT",
+      originalText: text,
+      text,
+      position: input.position ?? 0,
+    },
+  });
+}
+
+/** A next-auth database session for the user (valid for a day unless `expires` is given); returns its token. */
+export async function createSession(userId: string, expires = new Date(Date.now() + 24 * 60 * 60 * 1000)): Promise<string> {
+  const prisma = await getPrisma();
+  const sessionToken = crypto.randomBytes(32).toString("hex");
+  await prisma.session.create({ data: { sessionToken, userId, expires } });
+  return sessionToken;
 }

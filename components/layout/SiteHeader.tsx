@@ -13,6 +13,7 @@ export async function SiteHeader() {
       </Link>
       <nav aria-label={t("label")} className="site-nav">
         {viewer && <Link href="/workshops">{t("myWorkshops")}</Link>}
+        {viewer && <Link href="/account">{t("account")}</Link>}
         <LanguageSwitch current={locale} />
         {viewer ? (
           <span className="signed-in">

@@ -23,7 +23,7 @@ describe("findMembers", () => {
   it("lists members for organizers, by role then name, marking the viewer", async () => {
     const { workshop, organizer, viewer } = await workshopWithOrganizer();
     const bruno = await createMember(workshop.id, "PARTICIPANT", { name: "Bruno", email: "bruno@example.test" });
-    const amina = await createMember(workshop.id, "PARTICIPANT", { name: "Amina" });
+    const amina = await createMember(workshop.id, "PARTICIPANT", { name: "Amina", organization: "Sahel Research Network" });
     const omar = await createMember(workshop.id, "OBSERVER", { name: null, email: "omar@example.test" });
     const rafael = await createMember(workshop.id, "RAPPORTEUR", { name: "Rafael" });
     const other = await createWorkshop();
@@ -31,11 +31,11 @@ describe("findMembers", () => {
 
     const members = await findMembers({ viewer, workshopId: workshop.id });
     expect(members).toEqual([
-      { membershipId: organizer.membership.id, displayName: "Olivia", email: organizer.user.email, role: "ORGANIZER", isMe: true },
-      { membershipId: rafael.membership.id, displayName: "Rafael", email: rafael.user.email, role: "RAPPORTEUR", isMe: false },
-      { membershipId: amina.membership.id, displayName: "Amina", email: amina.user.email, role: "PARTICIPANT", isMe: false },
-      { membershipId: bruno.membership.id, displayName: "Bruno", email: "bruno@example.test", role: "PARTICIPANT", isMe: false },
-      { membershipId: omar.membership.id, displayName: "omar@example.test", email: "omar@example.test", role: "OBSERVER", isMe: false },
+      { membershipId: organizer.membership.id, displayName: "Olivia", email: organizer.user.email, organization: "", role: "ORGANIZER", isMe: true },
+      { membershipId: rafael.membership.id, displayName: "Rafael", email: rafael.user.email, organization: "", role: "RAPPORTEUR", isMe: false },
+      { membershipId: amina.membership.id, displayName: "Amina", email: amina.user.email, organization: "Sahel Research Network", role: "PARTICIPANT", isMe: false },
+      { membershipId: bruno.membership.id, displayName: "Bruno", email: "bruno@example.test", organization: "", role: "PARTICIPANT", isMe: false },
+      { membershipId: omar.membership.id, displayName: "omar@example.test", email: "omar@example.test", organization: "", role: "OBSERVER", isMe: false },
     ]);
     // No user ids leave the server, only membership ids.
     const json = JSON.stringify(members);

@@ -4,13 +4,14 @@ import { AppError } from "@/lib/errors";
 
 /** Refuses a change that would leave the workshop with no organizer. */
 export async function assertAnotherOrganizerRemains(tx: Tx, workshopId: string, leavingMembershipId: string): Promise<void> {
-  // Lock the workshop's organizer rows so that two organizers demoting each other at the same
-  // moment cannot both succeed.
-  const others = await tx.$queryRaw<{ id: string }[]>`
+  // Lock every organizer row of the workshop, always in the same order: two organizers demoting
+  // each other at once then queue instead of deadlocking, and the second sees the first's change.
+  const organizers = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Membership"
-    WHERE "workshopId" = ${workshopId} AND role = 'ORGANIZER' AND id <> ${leavingMembershipId}
+    WHERE "workshopId" = ${workshopId} AND role = 'ORGANIZER'
+    ORDER BY id
     FOR UPDATE`;
-  if (others.length === 0) {
+  if (!organizers.some((organizer) => organizer.id !== leavingMembershipId)) {
     throw new AppError("CONFLICT", "lastOrganizer", "A workshop needs at least one organizer: appoint another one first.");
   }
 }

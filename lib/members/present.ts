@@ -9,6 +9,7 @@ export function presentMemberForOrganizer(membership: Membership & { user: User 
     membershipId: membership.id,
     displayName: membership.user.name ?? membership.user.email,
     email: membership.user.email,
+    organization: membership.user.organization ?? "",
     role: membership.role,
     isMe: membership.userId === viewerId,
   };

@@ -32,10 +32,12 @@ export function notifyWorkshopChanged(workshopId: string): void {
 export async function disconnectMemberSockets(workshopId: string, userId: string): Promise<void> {
   const io = getRealtimeServer();
   if (!io) return;
-  const sockets = await io.in(userRoom(userId)).in(workshopRoom(workshopId)).fetchSockets();
+  const room = workshopRoom(workshopId);
+  // Chained .in() selects the union of rooms; the intersection is filtered here.
+  const sockets = (await io.in(userRoom(userId)).fetchSockets()).filter((socket) => socket.rooms.has(room));
   for (const socket of sockets) {
     socket.emit("workshop:access-changed", { workshopId });
-    socket.leave(workshopRoom(workshopId));
+    // Disconnect while still in the room, so that the presence recount on disconnect sees it.
     socket.disconnect(true);
   }
 }

@@ -25,6 +25,11 @@ async function broadcastPresence(io: AppServer, workshopId: string): Promise<voi
   io.to(workshopRoom(workshopId)).emit("presence:count", { workshopId, count });
 }
 
+/** Clients choose what they send as the acknowledgement slot: only a function is one. */
+function asAck(value: unknown): Ack | undefined {
+  return typeof value === "function" ? (value as Ack) : undefined;
+}
+
 function refuse(socket: AppSocket, ack: Ack | undefined, code: string, message: string, disconnect: boolean): void {
   ack?.({ ok: false, code, message });
   socket.emit("error:event", { code, message });
@@ -45,7 +50,8 @@ function workshopIdsOf(socket: AppSocket): string[] {
 }
 
 function registerHandlers(io: AppServer, socket: AppSocket): void {
-  socket.on("workshop:join", async (payload, ack) => {
+  socket.on("workshop:join", async (payload, ackArgument) => {
+    const ack = asAck(ackArgument);
     const parsed = ZJoinWorkshop.safeParse(payload);
     if (!parsed.success) return refuse(socket, ack, "BAD_REQUEST", "workshop:join needs { workshopId }.", false);
     const { workshopId } = parsed.data;
@@ -62,11 +68,14 @@ function registerHandlers(io: AppServer, socket: AppSocket): void {
     }
   });
 
-  socket.on("workshop:leave", async (payload, ack) => {
+  socket.on("workshop:leave", async (payload, ackArgument) => {
+    const ack = asAck(ackArgument);
     const parsed = ZLeaveWorkshop.safeParse(payload);
     if (!parsed.success) return refuse(socket, ack, "BAD_REQUEST", "workshop:leave needs { workshopId }.", false);
-    await socket.leave(workshopRoom(parsed.data.workshopId));
+    const room = workshopRoom(parsed.data.workshopId);
     ack?.({ ok: true });
+    if (!socket.rooms.has(room)) return;
+    await socket.leave(room);
     await broadcastPresence(io, parsed.data.workshopId);
   });
 

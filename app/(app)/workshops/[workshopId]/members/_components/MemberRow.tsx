@@ -20,7 +20,10 @@ export function MemberRow({ workshopId, member, canEdit }: { workshopId: string;
         <span className="member-name">{member.displayName}</span>
         {member.isMe && <span className="badge">{t("you")}</span>}
         <br />
-        <span className="hint">{member.email}</span>
+        <span className="hint">
+          {member.email}
+          {member.organization && ` · ${member.organization}`}
+        </span>
         {error && (
           <p role="alert" className="field-error">
             {error}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { updateProfileAction } from "./actions";
+
+export function ProfileForm({ profile }: { profile: { name: string; organization: string; email: string } }) {
+  const t = useTranslations("account");
+  const [state, formAction, isPending] = useActionState(updateProfileAction, {});
+  return (
+    <form action={formAction} className="stack">
+      {state.error && (
+        <p role="alert" className="notice notice-error">
+          {state.error}
+        </p>
+      )}
+      {state.ok && (
+        <p role="status" className="notice notice-success">
+          {t("saved")}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="profile-email">{t("email")}</label>
+        <input id="profile-email" value={profile.email} readOnly />
+      </div>
+      <div className="field">
+        <label htmlFor="profile-name">{t("name")}</label>
+        <input id="profile-name" name="name" maxLength={100} autoComplete="name" defaultValue={profile.name} />
+      </div>
+      <div className="field">
+        <label htmlFor="profile-organization">{t("organization")}</label>
+        <input id="profile-organization" name="organization" maxLength={200} autoComplete="organization" defaultValue={profile.organization} />
+      </div>
+      <div>
+        <button type="submit" className="button button-primary" disabled={isPending}>
+          {t("save")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,344 @@
+/**
+ * The authorization matrix: every workshop-scoped domain operation that a page, route or server
+ * action calls, for every role, a non-member and a member of another workshop, in an open and a
+ * closed workshop. Each cell checks both the answer and the database: a refused call changes
+ * nothing, an allowed one changes only what it should.
+ *
+ * Cells that are expected to change nothing (refusals, reads) share one pair of workshops per
+ * status, which keeps the file fast; a cell that changed it anyway fails, and the next cell gets
+ * a fresh pair. Allowed writes always get a fresh pair.
+ *
+ * Outsiders (non-members, members of another workshop) always get NOT_FOUND, never FORBIDDEN,
+ * so that ids reveal nothing.
+ */
+process.env.RAPPORTEUR_MODE = "demo";
+process.env.NEXTAUTH_SECRET = "x".repeat(40);
+process.env.APP_URL = "http://localhost:3999";
+delete process.env.SMTP_URL;
+delete (globalThis as { __rapporteurEnv?: unknown }).__rapporteurEnv;
+
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/session";
+import type { Invitation, Membership, Role, Source, User, Workshop } from "@/lib/generated/prisma/client";
+import { createInvitation } from "@/lib/invitations/create-invitation";
+import { findPendingInvitations } from "@/lib/invitations/find-pending-invitations";
+import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
+import { changeMemberRole } from "@/lib/members/change-member-role";
+import { findMembers } from "@/lib/members/find-members";
+import { removeMember } from "@/lib/members/remove-member";
+import { getSource } from "@/lib/sources/get-source";
+import { changeWorkshopStatus } from "@/lib/workshops/change-workshop-status";
+import { getWorkshopOverview } from "@/lib/workshops/get-workshop-overview";
+import { updateWorkshop } from "@/lib/workshops/update-workshop";
+import { useTestDatabase } from "./db";
+import { expectAppError } from "./expect-app-error";
+import { createMember, createSource, createUser, createWorkshop, viewerOf } from "./factories";
+
+const prisma = useTestDatabase();
+
+const ROLES = ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"] as const satisfies readonly Role[];
+const OUTSIDERS = ["non-member", "organizer of another workshop"] as const;
+const ACTORS = [...ROLES, ...OUTSIDERS] as const;
+const STATUSES = ["OPEN", "CLOSED"] as const;
+
+type Actor = (typeof ACTORS)[number];
+type Status = (typeof STATUSES)[number];
+
+// ---------- fixture: the workshop under test, and another one with its own organizer ----------
+
+interface SideWorkshop {
+  workshop: Workshop;
+  source: Source;
+  invitation: Invitation;
+}
+
+interface Fixture extends SideWorkshop {
+  members: Record<Role, { user: User; membership: Membership }>;
+  nonMember: User;
+  other: SideWorkshop & { organizer: User };
+}
+
+async function pendingInvitation(workshopId: string, invitedById: string): Promise<Invitation> {
+  return prisma().invitation.create({
+    data: {
+      workshopId,
+      invitedById,
+      email: `pending-${crypto.randomBytes(4).toString("hex")}@example.test`,
+      role: "PARTICIPANT",
+      tokenHash: crypto.randomBytes(32).toString("hex"),
+      expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000),
+    },
+  });
+}
+
+async function buildFixture(status: Status): Promise<Fixture> {
+  const workshop = await createWorkshop({ title: "Workshop under test", status });
+  const members = {} as Fixture["members"];
+  for (const role of ROLES) members[role] = await createMember(workshop.id, role);
+  const source = await createSource(workshop.id, { title: "Source under test" });
+  const invitation = await pendingInvitation(workshop.id, members.ORGANIZER.user.id);
+
+  const otherWorkshop = await createWorkshop({ title: "Another workshop" });
+  const { user: otherOrganizer } = await createMember(otherWorkshop.id, "ORGANIZER");
+  const other = {
+    workshop: otherWorkshop,
+    organizer: otherOrganizer,
+    source: await createSource(otherWorkshop.id, { title: "Another source" }),
+    invitation: await pendingInvitation(otherWorkshop.id, otherOrganizer.id),
+  };
+  return { workshop, members, source, invitation, nonMember: await createUser(), other };
+}
+
+function viewerFor(fixture: Fixture, actor: Actor): Viewer {
+  if (actor === "non-member") return viewerOf(fixture.nonMember);
+  if (actor === "organizer of another workshop") return viewerOf(fixture.other.organizer);
+  return viewerOf(fixture.members[actor].user);
+}
+
+/** Everything the operations could touch, in both workshops. */
+async function snapshot(fixture: Fixture) {
+  const db = prisma();
+  const ids = [fixture.workshop.id, fixture.other.workshop.id];
+  const byWorkshop = { where: { workshopId: { in: ids } }, orderBy: { id: "asc" as const } };
+  const [workshops, memberships, invitations, sources, outbox] = await Promise.all([
+    db.workshop.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }),
+    db.membership.findMany(byWorkshop),
+    db.invitation.findMany(byWorkshop),
+    db.source.findMany(byWorkshop),
+    db.outboxMessage.count(),
+  ]);
+  return { workshops, memberships, invitations, sources, outbox };
+}
+type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+
+/** The part of a snapshot that belongs to the other workshop. */
+function otherPart(fixture: Fixture, snap: Snapshot) {
+  const id = fixture.other.workshop.id;
+  return {
+    workshops: snap.workshops.filter((row) => row.id === id),
+    memberships: snap.memberships.filter((row) => row.workshopId === id),
+    invitations: snap.invitations.filter((row) => row.workshopId === id),
+    sources: snap.sources.filter((row) => row.workshopId === id),
+  };
+}
+
+// ---------- the operations ----------
+
+/** Which permission class an operation falls in (see expectedOutcome). */
+type Kind = "view" | "organizer view" | "status change" | "write";
+
+interface Operation {
+  name: string;
+  kind: Kind;
+  /** Whether the call names items (source, invitation, membership) of the workshop besides its id. */
+  namesItems: boolean;
+  /** Calls the operation; `workshopId` is the workshop under test unless a cross-workshop case says otherwise. */
+  run(fixture: Fixture, viewer: Viewer, workshopId: string): Promise<unknown>;
+  /** For an allowed call: checks the result and what changed (`before` is the snapshot taken before). */
+  verify(fixture: Fixture, result: unknown, before: Snapshot, actor: Role): Promise<void>;
+}
+
+const unchanged = async (fixture: Fixture, _result: unknown, before: Snapshot) => {
+  expect(await snapshot(fixture)).toEqual(before);
+};
+
+const NEW_TITLE = "Renamed by the matrix";
+const INVITEE = "matrix-invitee@example.test";
+
+const OPERATIONS: Operation[] = [
+  {
+    name: "getWorkshopOverview",
+    kind: "view",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => getWorkshopOverview({ viewer, workshopId }),
+    async verify(fixture, result, before, actor) {
+      const overview = result as Awaited<ReturnType<typeof getWorkshopOverview>>;
+      expect(overview.workshop).toMatchObject({ id: fixture.workshop.id, myRole: actor });
+      expect(overview.sources.map((source) => source.id)).toEqual([fixture.source.id]);
+      await unchanged(fixture, result, before);
+    },
+  },
+  {
+    name: "getSource",
+    kind: "view",
+    namesItems: true,
+    run: (fixture, viewer, workshopId) => getSource({ viewer, workshopId, sourceId: fixture.source.id }),
+    async verify(fixture, result, before) {
+      expect((result as Awaited<ReturnType<typeof getSource>>).source).toMatchObject({ id: fixture.source.id, text: fixture.source.text });
+      await unchanged(fixture, result, before);
+    },
+  },
+  {
+    name: "findMembers",
+    kind: "organizer view",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => findMembers({ viewer, workshopId }),
+    async verify(fixture, result, before) {
+      const ids = (result as Awaited<ReturnType<typeof findMembers>>).map((member) => member.membershipId).sort();
+      expect(ids).toEqual(ROLES.map((role) => fixture.members[role].membership.id).sort());
+      await unchanged(fixture, result, before);
+    },
+  },
+  {
+    name: "findPendingInvitations",
+    kind: "organizer view",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => findPendingInvitations({ viewer, workshopId }),
+    async verify(fixture, result, before) {
+      expect((result as Awaited<ReturnType<typeof findPendingInvitations>>).map((i) => i.id)).toEqual([fixture.invitation.id]);
+      await unchanged(fixture, result, before);
+    },
+  },
+  {
+    name: "updateWorkshop",
+    kind: "write",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => updateWorkshop({ viewer, workshopId, input: { title: NEW_TITLE } }),
+    async verify(fixture) {
+      expect((await prisma().workshop.findUniqueOrThrow({ where: { id: fixture.workshop.id } })).title).toBe(NEW_TITLE);
+    },
+  },
+  {
+    name: "changeWorkshopStatus",
+    kind: "status change",
+    namesItems: false,
+    run: (fixture, viewer, workshopId) =>
+      changeWorkshopStatus({ viewer, workshopId, status: fixture.workshop.status === "OPEN" ? "CLOSED" : "OPEN" }),
+    async verify(fixture) {
+      const { status } = await prisma().workshop.findUniqueOrThrow({ where: { id: fixture.workshop.id } });
+      expect(status).toBe(fixture.workshop.status === "OPEN" ? "CLOSED" : "OPEN");
+    },
+  },
+  {
+    name: "createInvitation",
+    kind: "write",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => createInvitation({ viewer, workshopId, input: { email: INVITEE, role: "OBSERVER" }, locale: "en" }),
+    async verify(fixture, _result, before) {
+      const created = await prisma().invitation.findMany({ where: { workshopId: fixture.workshop.id, email: INVITEE } });
+      expect(created.map((row) => [row.role, row.acceptedAt, row.revokedAt])).toEqual([["OBSERVER", null, null]]);
+      expect(await prisma().outboxMessage.count()).toBe(before.outbox + 1);
+    },
+  },
+  {
+    name: "revokeInvitation",
+    kind: "write",
+    namesItems: true,
+    run: (fixture, viewer, workshopId) => revokeInvitation({ viewer, workshopId, invitationId: fixture.invitation.id }),
+    async verify(fixture) {
+      expect((await prisma().invitation.findUniqueOrThrow({ where: { id: fixture.invitation.id } })).revokedAt).not.toBeNull();
+    },
+  },
+  {
+    name: "changeMemberRole",
+    kind: "write",
+    namesItems: true,
+    run: (fixture, viewer, workshopId) =>
+      changeMemberRole({ viewer, workshopId, membershipId: fixture.members.PARTICIPANT.membership.id, role: "OBSERVER" }),
+    async verify(fixture) {
+      const { role } = await prisma().membership.findUniqueOrThrow({ where: { id: fixture.members.PARTICIPANT.membership.id } });
+      expect(role).toBe("OBSERVER");
+    },
+  },
+  {
+    name: "removeMember",
+    kind: "write",
+    namesItems: true,
+    run: (fixture, viewer, workshopId) => removeMember({ viewer, workshopId, membershipId: fixture.members.PARTICIPANT.membership.id }),
+    async verify(fixture) {
+      expect(await prisma().membership.findUnique({ where: { id: fixture.members.PARTICIPANT.membership.id } })).toBeNull();
+    },
+  },
+];
+
+// ---------- the expected answers ----------
+
+type Outcome = { allowed: true } | { allowed: false; code: "NOT_FOUND" | "FORBIDDEN"; messageKey: string };
+
+const ALLOWED: Outcome = { allowed: true };
+const NOT_FOUND: Outcome = { allowed: false, code: "NOT_FOUND", messageKey: "notFound" };
+const FORBIDDEN: Outcome = { allowed: false, code: "FORBIDDEN", messageKey: "forbidden" };
+const READ_ONLY: Outcome = { allowed: false, code: "FORBIDDEN", messageKey: "workshopReadOnly" };
+
+function expectedOutcome(kind: Kind, actor: Actor, status: Status): Outcome {
+  if (actor === "non-member" || actor === "organizer of another workshop") return NOT_FOUND;
+  switch (kind) {
+    case "view":
+      return ALLOWED;
+    case "organizer view":
+    case "status change":
+      return actor === "ORGANIZER" ? ALLOWED : FORBIDDEN;
+    case "write":
+      if (actor !== "ORGANIZER") return FORBIDDEN;
+      return status === "OPEN" ? ALLOWED : READ_ONLY;
+  }
+}
+
+const label = (outcome: Outcome) => (outcome.allowed ? "allowed" : `${outcome.code} ${outcome.messageKey}`);
+
+interface Cell {
+  status: Status;
+  operation: Operation;
+  actor: Actor;
+  /** Run against the actor's own workshop id while naming items of the workshop under test. */
+  viaOwnWorkshop: boolean;
+  expected: Outcome;
+  name: string;
+}
+
+const cells: Cell[] = STATUSES.flatMap((status) =>
+  OPERATIONS.flatMap((operation) => {
+    const direct = ACTORS.map((actor) => {
+      const expected = expectedOutcome(operation.kind, actor, status);
+      return { status, operation, actor, viaOwnWorkshop: false, expected, name: `${status} · ${operation.name} · ${actor} → ${label(expected)}` };
+    });
+    if (!operation.namesItems) return direct;
+    // Item ids of this workshop behind the id of a workshop where the actor is organizer.
+    const crossing: Cell = {
+      status,
+      operation,
+      actor: "organizer of another workshop",
+      viaOwnWorkshop: true,
+      expected: NOT_FOUND,
+      name: `${status} · ${operation.name} · organizer of another workshop, with this workshop's item ids under their own workshop's id → ${label(NOT_FOUND)}`,
+    };
+    return [...direct, crossing];
+  }),
+);
+
+describe("authorization matrix", () => {
+  it("covers every operation × actor × status", () => {
+    expect(cells).toHaveLength(STATUSES.length * (OPERATIONS.length * ACTORS.length + OPERATIONS.filter((o) => o.namesItems).length));
+    expect(new Set(cells.map((cell) => cell.name)).size).toBe(cells.length);
+  });
+
+  const shared = new Map<Status, Fixture>();
+
+  it.each(cells.map((cell) => [cell.name, cell] as const))("%s", async (_name, { status, operation, actor, viaOwnWorkshop, expected }) => {
+    const changesData = expected.allowed && (operation.kind === "write" || operation.kind === "status change");
+    let fixture = changesData ? undefined : shared.get(status);
+    if (!fixture) {
+      fixture = await buildFixture(status);
+      if (!changesData) shared.set(status, fixture);
+    }
+    const viewer = viewerFor(fixture, actor);
+    const workshopId = viaOwnWorkshop ? fixture.other.workshop.id : fixture.workshop.id;
+    const before = await snapshot(fixture);
+
+    try {
+      if (expected.allowed) {
+        const result = await operation.run(fixture, viewer, workshopId);
+        await operation.verify(fixture, result, before, actor as Role);
+        expect(otherPart(fixture, await snapshot(fixture))).toEqual(otherPart(fixture, before));
+      } else {
+        await expectAppError(operation.run(fixture, viewer, workshopId), expected.code, expected.messageKey);
+        expect(await snapshot(fixture)).toEqual(before);
+      }
+    } catch (error) {
+      // Whatever this cell did, the next one starts from a clean pair of workshops.
+      shared.delete(status);
+      throw error;
+    }
+  });
+});
