@@ -1,0 +1,153 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { requestMagicLink } from "../fixtures/magic-link";
+import { acceptInvitation, createWorkshop, inviteMember, uniqueTitle } from "../fixtures/workshops";
+import { findMail } from "../fixtures/mail";
+import { recordContext, recordPage, type Received } from "./capture";
+import { describeLeaks, findLeaks, type Canaries } from "./scan";
+
+/**
+ * The anonymity scanner. Four members with unique canaries (name, email, organization, user
+ * agent, user id) do everything the app offers; everything each of them receives is recorded:
+ * HTTP headers and bodies (HTML, RSC payloads, JSON), rendered pages, socket.io frames, mail.
+ * No member may receive another member's canaries, except the member list that organizers see.
+ * The server log must hold no member's canaries at all.
+ */
+
+const SERVER_LOG = path.resolve("test-results/e2e-server.log");
+const ROLES = ["Organizer", "Rapporteur", "Participant", "Observer"] as const;
+
+interface Member {
+  label: string;
+  role: (typeof ROLES)[number];
+  email: string;
+  name: string;
+  organization: string;
+  userAgent: string;
+  userId: string;
+  context: BrowserContext;
+  page: Page;
+  received: Received[];
+}
+
+function canariesOf(member: Member): Canaries {
+  return { label: member.label, values: [member.name, member.email, member.organization, member.userAgent, member.userId] };
+}
+
+async function joinAsNewPerson(browser: Browser, role: Member["role"], index: number): Promise<Member> {
+  const tag = randomUUID().slice(0, 8);
+  const userAgent = `Mozilla/5.0 (X11; Linux x86_64) CanaryAgent/${tag}${index}`;
+  const context = await browser.newContext({ userAgent });
+  const received = recordContext(context);
+  const page = await context.newPage();
+  const member = {
+    label: `member ${index} (${role})`,
+    role,
+    email: `canary-${tag}-${index}@example.test`,
+    name: `Canaryname ${tag}${index}`,
+    organization: `Canaryorg ${tag}${index}`,
+    userAgent,
+    userId: "",
+    context,
+    page,
+    received,
+  };
+  await page.goto("/sign-in");
+  await page.goto(await requestMagicLink(page, member.email));
+  await page.goto("/account");
+  await page.getByLabel("Name", { exact: true }).fill(member.name);
+  await page.getByLabel("Organization").fill(member.organization);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  const session = await (await page.request.get("/api/auth/session")).json();
+  member.userId = session.user.id;
+  expect(member.userId).toBeTruthy();
+  return member;
+}
+
+/** What every member does: every page, API route and socket event open to them. */
+async function visitEverything(member: Member, workshopId: string): Promise<void> {
+  const { page } = member;
+  for (const url of ["/workshops", `/workshops/${workshopId}`, "/account", "/workshops/new"]) {
+    await page.goto(url);
+    await recordPage(page, member.received);
+  }
+  for (const url of [`/workshops/${workshopId}/members`, `/workshops/${workshopId}/settings`, "/workshops/not-a-workshop"]) {
+    await page.goto(url);
+    await recordPage(page, member.received);
+  }
+  for (const url of ["/api/workshops", `/api/workshops/${workshopId}`, "/api/workshops/not-a-workshop", "/api/health", "/api/auth/session"]) {
+    await page.request.get(url);
+  }
+  await page.goto(`/workshops/${workshopId}`);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
+  await expect(page.getByText("Règle de Chatham House")).toBeVisible();
+  await recordPage(page, member.received);
+  await page.getByRole("combobox", { name: "Langue" }).selectOption("en");
+  await expect(page.getByText("Chatham House Rule:")).toBeVisible();
+}
+
+test("no member ever receives another member's identity", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const members: Member[] = [];
+  for (const [index, role] of ROLES.entries()) members.push(await joinAsNewPerson(browser, role, index));
+  const [organizer, ...others] = members;
+
+  const title = uniqueTitle("Anonymity scan");
+  const workshopId = await createWorkshop(organizer.page, { title });
+  for (const member of others) {
+    const link = await inviteMember(organizer.page, workshopId, { email: member.email, role: member.role, workshopTitle: title });
+    await acceptInvitation(member.page, link);
+  }
+
+  // Everyone on the workshop page at once: presence frames flow between all of them.
+  await Promise.all(members.map((member) => member.page.goto(`/workshops/${workshopId}`)));
+  await expect(organizer.page.getByTestId("live-count")).toHaveText("4 people here now");
+
+  // Organizer-only actions that touch other people: role change (kicks sockets), settings.
+  await organizer.page.goto(`/workshops/${workshopId}/members`);
+  const observerRow = organizer.page.getByRole("row").filter({ hasText: others[2].email });
+  await observerRow.getByRole("combobox").selectOption({ label: "Participant" });
+  await observerRow.getByRole("button", { name: "Change role" }).click();
+  await expect(observerRow.getByRole("combobox")).toHaveValue("PARTICIPANT");
+  await recordPage(organizer.page, organizer.received);
+  await organizer.page.goto(`/workshops/${workshopId}/settings`);
+  await organizer.page.getByLabel("Description").fill("Scanned for leaks.");
+  await organizer.page.getByRole("button", { name: "Save changes" }).click();
+  await expect(organizer.page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
+
+  for (const member of members) await visitEverything(member, workshopId);
+  for (const member of members) {
+    for (const mail of await findMail(member.email)) {
+      member.received.push({ kind: "mail", source: mail.subject, text: `${mail.subject}\n${mail.text}\n${mail.html ?? ""}` });
+    }
+  }
+
+  const membersPage = `/workshops/${workshopId}/members`;
+  const isOrganizersMemberList = (item: Received) =>
+    (item.kind === "http" || item.kind === "page") && new URL(item.source.replace(/^[A-Z]+ /, "")).pathname === membersPage;
+  const leaks = members.flatMap((member) =>
+    findLeaks(
+      member.label,
+      member.received,
+      members.filter((other) => other !== member).map(canariesOf),
+      member === organizer ? isOrganizersMemberList : undefined,
+    ),
+  );
+  expect(leaks, `identity leaks:\n${describeLeaks(leaks)}`).toEqual([]);
+
+  // The scanner sees what it should: each member's own email reaches them, and the organizer's
+  // member list does name the others.
+  for (const member of members) {
+    expect(member.received.some((item) => item.text.includes(member.email))).toBe(true);
+  }
+  expect(organizer.received.some((item) => isOrganizersMemberList(item) && item.text.includes(others[0].name))).toBe(true);
+
+  const log = fs.readFileSync(SERVER_LOG, "utf8");
+  const logLeaks = findLeaks("the server log", [{ kind: "http", source: SERVER_LOG, text: log }], members.map(canariesOf));
+  expect(logLeaks, `canaries in the server log:\n${describeLeaks(logLeaks)}`).toEqual([]);
+
+  await Promise.all(members.map((member) => member.context.close()));
+});
