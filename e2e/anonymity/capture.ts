@@ -35,6 +35,18 @@ function recordSockets(page: Page, received: Received[]): void {
   });
 }
 
+/**
+ * Calls an API route the way a script of the member's would (APIRequestContext responses are
+ * not browser responses, so the context listener does not see them) and records the answer.
+ */
+export async function requestAndRecord(page: Page, url: string, received: Received[]): Promise<void> {
+  const response = await page.request.get(url);
+  const headers = Object.entries(response.headers())
+    .map(([name, value]) => `${name}: ${value}`)
+    .join("\n");
+  received.push({ kind: "http", source: `GET ${response.url()}`, text: `${headers}\n\n${await response.text()}` });
+}
+
 /** What the page shows and holds once rendered (text, attributes, storage). */
 export async function recordPage(page: Page, received: Received[]): Promise<void> {
   const text = await page.evaluate(() => {

@@ -5,7 +5,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import { requestMagicLink } from "../fixtures/magic-link";
 import { acceptInvitation, createWorkshop, inviteMember, uniqueTitle } from "../fixtures/workshops";
 import { findMail } from "../fixtures/mail";
-import { recordContext, recordPage, type Received } from "./capture";
+import { recordContext, recordPage, requestAndRecord, type Received } from "./capture";
 import { describeLeaks, findLeaks, type Canaries } from "./scan";
 
 /**
@@ -62,6 +62,7 @@ async function joinAsNewPerson(browser: Browser, role: Member["role"], index: nu
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   const session = await (await page.request.get("/api/auth/session")).json();
+  // Own canaries must reach their owner: proof that the scanner sees what a member receives.
   member.userId = session.user.id;
   expect(member.userId).toBeTruthy();
   return member;
@@ -79,7 +80,7 @@ async function visitEverything(member: Member, workshopId: string): Promise<void
     await recordPage(page, member.received);
   }
   for (const url of ["/api/workshops", `/api/workshops/${workshopId}`, "/api/workshops/not-a-workshop", "/api/health", "/api/auth/session"]) {
-    await page.request.get(url);
+    await requestAndRecord(page, url, member.received);
   }
   await page.goto(`/workshops/${workshopId}`);
   await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
