@@ -3,6 +3,10 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getAuthOptions } from "./options";
 import { AppError } from "@/lib/errors";
+import { sharedRateLimit } from "@/lib/security/rate-limit";
+
+/** Writes per person: far above what a person types, low enough to stop a runaway script. */
+export const WRITES_PER_MINUTE = { limit: 60, windowMs: 60_000 };
 
 export interface Viewer {
   id: string;
@@ -29,5 +33,17 @@ export async function requireViewerOrRedirect(returnTo: string): Promise<Viewer>
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) throw new AppError("UNAUTHENTICATED", "signInRequired", "Sign in first.");
+  return viewer;
+}
+
+/** For server actions that change something: the signed-in person, within their write budget. */
+export async function requireViewerForWrite(): Promise<Viewer> {
+  const viewer = await requireViewer();
+  const limit = sharedRateLimit("writes", WRITES_PER_MINUTE);
+  if (!limit.take(viewer.id)) {
+    throw new AppError("RATE_LIMITED", "rateLimited", "Too many changes in a short time. Wait a minute and try again.", {
+      retryAfterSeconds: limit.retryAfterSeconds(viewer.id),
+    });
+  }
   return viewer;
 }

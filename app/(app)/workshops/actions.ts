@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewerForWrite } from "@/lib/auth/session";
 import { runAction, type ActionState } from "@/lib/page-helpers";
 import { createWorkshop } from "@/lib/workshops/create-workshop";
 import { updateWorkshop } from "@/lib/workshops/update-workshop";
@@ -21,7 +21,7 @@ function workshopFields(form: FormData) {
 export async function createWorkshopAction(_state: ActionState, form: FormData): Promise<ActionState> {
   let workshopId = "";
   const state = await runAction(async () => {
-    const viewer = await requireViewer();
+    const viewer = await requireViewerForWrite();
     workshopId = (await createWorkshop({ viewer, input: workshopFields(form) })).id;
   });
   if (state.ok) redirect(`/workshops/${workshopId}`);
@@ -30,7 +30,7 @@ export async function createWorkshopAction(_state: ActionState, form: FormData):
 
 export async function updateWorkshopAction(workshopId: string, _state: ActionState, form: FormData): Promise<ActionState> {
   const state = await runAction(async () => {
-    await updateWorkshop({ viewer: await requireViewer(), workshopId, input: workshopFields(form) });
+    await updateWorkshop({ viewer: await requireViewerForWrite(), workshopId, input: workshopFields(form) });
   });
   if (state.ok) revalidatePath(`/workshops/${workshopId}`, "layout");
   return state;
@@ -38,7 +38,7 @@ export async function updateWorkshopAction(workshopId: string, _state: ActionSta
 
 export async function changeWorkshopStatusAction(workshopId: string, _state: ActionState, form: FormData): Promise<ActionState> {
   const state = await runAction(async () => {
-    await changeWorkshopStatus({ viewer: await requireViewer(), workshopId, status: form.get("status") });
+    await changeWorkshopStatus({ viewer: await requireViewerForWrite(), workshopId, status: form.get("status") });
   });
   if (state.ok) revalidatePath(`/workshops/${workshopId}`, "layout");
   return state;

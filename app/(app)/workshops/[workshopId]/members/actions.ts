@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
-import { requireViewer } from "@/lib/auth/session";
+import { requireViewerForWrite } from "@/lib/auth/session";
 import { runAction, type ActionState } from "@/lib/page-helpers";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
@@ -21,7 +21,7 @@ export async function inviteMemberAction(workshopId: string, _state: ActionState
   return afterMembersChange(
     workshopId,
     await runAction(async () => {
-      await createInvitation({ viewer: await requireViewer(), workshopId, input, locale: isLocale(locale) ? locale : DEFAULT_LOCALE });
+      await createInvitation({ viewer: await requireViewerForWrite(), workshopId, input, locale: isLocale(locale) ? locale : DEFAULT_LOCALE });
     }),
   );
 }
@@ -29,7 +29,7 @@ export async function inviteMemberAction(workshopId: string, _state: ActionState
 export async function revokeInvitationAction(workshopId: string, invitationId: string, _state: ActionState): Promise<ActionState> {
   return afterMembersChange(
     workshopId,
-    await runAction(async () => revokeInvitation({ viewer: await requireViewer(), workshopId, invitationId })),
+    await runAction(async () => revokeInvitation({ viewer: await requireViewerForWrite(), workshopId, invitationId })),
   );
 }
 
@@ -37,7 +37,7 @@ export async function changeMemberRoleAction(workshopId: string, membershipId: s
   return afterMembersChange(
     workshopId,
     await runAction(async () =>
-      changeMemberRole({ viewer: await requireViewer(), workshopId, membershipId, role: form.get("role") }),
+      changeMemberRole({ viewer: await requireViewerForWrite(), workshopId, membershipId, role: form.get("role") }),
     ),
   );
 }
@@ -45,6 +45,6 @@ export async function changeMemberRoleAction(workshopId: string, membershipId: s
 export async function removeMemberAction(workshopId: string, membershipId: string, _state: ActionState): Promise<ActionState> {
   return afterMembersChange(
     workshopId,
-    await runAction(async () => removeMember({ viewer: await requireViewer(), workshopId, membershipId })),
+    await runAction(async () => removeMember({ viewer: await requireViewerForWrite(), workshopId, membershipId })),
   );
 }
