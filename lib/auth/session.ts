@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { getAuthOptions } from "./options";
 import { AppError } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/csrf";
 import { sharedRateLimit } from "@/lib/security/rate-limit";
 
 /** Writes per person: far above what a person types, low enough to stop a runaway script. */
@@ -46,4 +47,10 @@ export async function requireViewerForWrite(): Promise<Viewer> {
     });
   }
   return viewer;
+}
+
+/** For route handlers that change something: same-origin request, signed in, within budget. */
+export async function requireWriteRequest(request: Request): Promise<Viewer> {
+  assertSameOrigin(request);
+  return requireViewerForWrite();
 }

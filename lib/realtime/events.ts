@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PresentedAnnotation } from "@/lib/annotations/present";
 
 /** Every event a client may send, validated before anything else happens. */
 export const ZJoinWorkshop = z.object({ workshopId: z.string().min(1).max(64) }).strict();
@@ -12,6 +13,9 @@ export interface ServerToClientEvents {
   "workshop:changed": (payload: { workshopId: string }) => void;
   "workshop:access-changed": (payload: { workshopId: string }) => void;
   "error:event": (payload: { code: string; message: string }) => void;
+  /** The same presented object as the HTTP API gives this person. */
+  "annotation:upserted": (payload: { workshopId: string; annotation: PresentedAnnotation }) => void;
+  "annotation:removed": (payload: { workshopId: string; annotationId: string }) => void;
 }
 
 export type Ack = (response: { ok: true } | { ok: false; code: string; message: string }) => void;

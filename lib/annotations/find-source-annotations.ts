@@ -1,0 +1,24 @@
+import "server-only";
+import { getPrisma } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { Viewer } from "@/lib/auth/session";
+import { getWorkshopAccess } from "@/lib/workshops/access";
+import { ANNOTATION_INCLUDE, presentAnnotation, type PresentedAnnotation } from "./present";
+
+/**
+ * A source's annotations in document order (never creation order, which would hint at who
+ * spoke when); orphans, which have no place, come last. Hidden ones only for their author.
+ */
+export async function findSourceAnnotations({ viewer, workshopId, sourceId }: { viewer: Viewer; workshopId: string; sourceId: string }): Promise<PresentedAnnotation[]> {
+  await getWorkshopAccess(viewer, workshopId);
+  const db = await getPrisma();
+  const source = await db.source.findFirst({ where: { id: sourceId, workshopId }, select: { id: true } });
+  if (!source) throw notFound("Source");
+  const annotations = await db.annotation.findMany({
+    where: { sourceId, workshopId, OR: [{ hiddenAt: null }, { authorId: viewer.id }] },
+    include: ANNOTATION_INCLUDE,
+  });
+  return annotations
+    .map((annotation) => presentAnnotation(annotation, viewer.id))
+    .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || (a.end ?? 0) - (b.end ?? 0) || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,39 @@
+import type { Annotation, AnnotationReply, AnnotationTheme } from "@/lib/generated/prisma/client";
+import { coarsenTime } from "@/lib/time/coarse-time";
+
+export type AnnotationWithRelations = Annotation & { themes: AnnotationTheme[]; replies: AnnotationReply[] };
+
+/** A reply as one viewer sees it: whether it is theirs, never whose it is. */
+export function presentReply(reply: AnnotationReply, viewerId: string) {
+  return { id: reply.id, body: reply.body, mine: reply.authorId === viewerId, when: coarsenTime(reply.createdAt) };
+}
+
+/**
+ * An annotation as one viewer sees it. `mine` lets its author edit it; nothing says who else
+ * wrote it, and times are coarse. Hidden replies are left out for everyone but their author.
+ */
+export function presentAnnotation(annotation: AnnotationWithRelations, viewerId: string) {
+  return {
+    id: annotation.id,
+    sourceId: annotation.sourceId,
+    quote: { exact: annotation.exact, prefix: annotation.prefix, suffix: annotation.suffix },
+    start: annotation.start,
+    end: annotation.end,
+    isOrphan: annotation.isOrphan,
+    comment: annotation.comment,
+    themeIds: annotation.themes.map((theme) => theme.themeId).sort(),
+    mine: annotation.authorId === viewerId,
+    when: coarsenTime(annotation.createdAt),
+    replies: annotation.replies
+      .filter((reply) => !reply.hiddenAt || reply.authorId === viewerId)
+      .map((reply) => presentReply(reply, viewerId)),
+  };
+}
+
+export type PresentedAnnotation = ReturnType<typeof presentAnnotation>;
+export type PresentedReply = ReturnType<typeof presentReply>;
+
+export const ANNOTATION_INCLUDE = {
+  themes: true,
+  replies: { orderBy: { createdAt: "asc" } },
+} as const;
