@@ -1,0 +1,44 @@
+/**
+ * Runs every `bench/*.bench.ts` (or those whose name contains an argument: `npm run bench --
+ * anchoring`) and prints each one's figures as a table.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** A row of figures; numbers are printed as they are, so round them in the bench. */
+export type BenchRow = Record<string, string | number>;
+
+/** What a bench module exports as default: a title and the rows it measured. */
+export type Bench = () => Promise<{ title: string; rows: BenchRow[]; notes?: string[] }>;
+
+function printTable(rows: BenchRow[]): void {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const cell = (row: BenchRow, column: string) => String(row[column] ?? "");
+  const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row, column).length)));
+  const line = (values: string[]) =>
+    values.map((value, i) => (i === 0 ? value.padEnd(widths[i]!) : value.padStart(widths[i]!))).join("  ");
+  console.log(line(columns));
+  console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const row of rows) console.log(line(columns.map((column) => cell(row, column))));
+}
+
+async function main(): Promise<void> {
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const filters = process.argv.slice(2);
+  const files = fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith(".bench.ts") && (filters.length === 0 || filters.some((f) => file.includes(f))))
+    .sort();
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+  for (const file of files) {
+    const bench = (await import(pathToFileURL(path.join(dir, file)).href)).default as Bench;
+    const started = performance.now();
+    const { title, rows, notes = [] } = await bench();
+    console.log(`\n## ${title} (${file}, ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    printTable(rows);
+    for (const note of notes) console.log(`- ${note}`);
+  }
+}
+
+await main();
