@@ -27,6 +27,7 @@ const nextConfig = {
     "@prisma/schema-engine-wasm",
     "socket.io",
     "nodemailer",
+    "pdfjs-dist",
   ],
   typedRoutes: false,
   // `npm run typecheck` checks the whole project (tests included) as the first stage of `npm test`;

@@ -1,0 +1,87 @@
+import { normalizeSourceText } from "@/lib/sources/normalize-text";
+import { decodeText, sniffHtmlCharset } from "./decode-text";
+import { docxToSourceText } from "./docx-to-text";
+import { findHeadings, separateMarkdownHeadings, type SourceHeading } from "./headings";
+import { htmlToSourceText } from "./html-to-text";
+import {
+  IMPORT_FORMATS,
+  MAX_SOURCE_BYTES,
+  MAX_SOURCE_CHARS,
+  emptyError,
+  fileTooLargeError,
+  textTooLongError,
+  unsupportedFormatError,
+  type ImportFormat,
+} from "./import-errors";
+import { pdfToSourceText } from "./pdf-to-text";
+
+export { detectFormat } from "./detect-format";
+export { IMPORT_FORMATS, MAX_SOURCE_BYTES, MAX_SOURCE_CHARS, type ImportFormat } from "./import-errors";
+export type { SourceHeading } from "./headings";
+
+/** What to import: a file's bytes, or pasted text, in a known format. */
+export type ImportSourceTextInput = {
+  format: ImportFormat;
+  /** The uploaded file; required for PDF and DOCX. */
+  bytes?: Uint8Array;
+  /** Pasted text (TEXT, MARKDOWN or HTML), used when no bytes are given. */
+  text?: string;
+  /** The uploaded file's name; informational (the caller picks `format`, e.g. with `detectFormat`). */
+  fileName?: string;
+  /** Called with the fraction done (0–1): per page for a PDF, once at the end otherwise. */
+  onProgress?: (fraction: number) => void;
+};
+
+/** An imported source, ready to be stored. */
+export type ImportedSourceText = {
+  format: ImportFormat;
+  /** The source as read, before normalization: the input for TEXT and MARKDOWN, the Markdown-shaped extraction otherwise. */
+  originalText: string;
+  /** Normalized text (lib/sources/normalize-text.ts) that annotations anchor into. */
+  text: string;
+  /** Its `#` headings; none for TEXT. */
+  headings: SourceHeading[];
+};
+
+/**
+ * Turns an uploaded or pasted source into the normalized text annotations anchor into, in the
+ * shape the reading view parses (lib/sources/markup.ts): `#` headings, paragraphs separated by
+ * blank lines, `<sup>n</sup>` footnote markers and `**bold**`.
+ * Throws `AppError`: PAYLOAD_TOO_LARGE over {@link MAX_SOURCE_BYTES} or {@link MAX_SOURCE_CHARS};
+ * BAD_REQUEST for an unsupported format, malformed or password-protected file, or no text.
+ */
+export async function importSourceText(input: ImportSourceTextInput): Promise<ImportedSourceText> {
+  const { format, text, onProgress } = input;
+  const bytes = input.bytes?.byteLength ? input.bytes : undefined;
+  if (!IMPORT_FORMATS.includes(format)) {
+    throw unsupportedFormatError("This kind of file cannot be imported. Upload a .txt, .md, .html, .pdf or .docx file.");
+  }
+  if (bytes && bytes.byteLength > MAX_SOURCE_BYTES) throw fileTooLargeError(bytes.byteLength);
+  if (!bytes && text !== undefined && text.length > MAX_SOURCE_CHARS) throw textTooLongError(text.length);
+  if (!bytes && !text?.trim()) {
+    throw emptyError(format === "PDF" || format === "DOCX" ? "The file is empty. Upload it again." : "The source contains no text.");
+  }
+
+  const originalText = await extract({ format, bytes, text, onProgress });
+  const normalized = normalizeSourceText(format === "MARKDOWN" ? separateMarkdownHeadings(originalText) : originalText);
+  if (!normalized) throw emptyError("The source contains no readable text.");
+  if (normalized.length > MAX_SOURCE_CHARS) throw textTooLongError(normalized.length);
+  onProgress?.(1);
+  return { format, originalText, text: normalized, headings: format === "TEXT" ? [] : findHeadings(normalized) };
+}
+
+async function extract({ format, bytes, text, onProgress }: ImportSourceTextInput): Promise<string> {
+  switch (format) {
+    case "TEXT":
+    case "MARKDOWN":
+      return bytes ? decodeText(bytes) : text!;
+    case "HTML":
+      return htmlToSourceText(bytes ? decodeText(bytes, sniffHtmlCharset(bytes)) : text!);
+    case "PDF":
+      if (!bytes) throw emptyError("A PDF must be uploaded as a file.");
+      return pdfToSourceText(bytes, onProgress);
+    case "DOCX":
+      if (!bytes) throw emptyError("A Word document must be uploaded as a file.");
+      return docxToSourceText(bytes);
+  }
+}
