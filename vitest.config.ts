@@ -13,7 +13,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],
     pool: "forks",
     environment: "node",
     // Each file opens its own database (PGlite start-up and migrations take seconds).

@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { normalizeSourceText } from "@/lib/sources/normalize-text";
+import { parseMarkup } from "@/lib/sources/markup";
 import { DEMO_PEOPLE, DEMO_SOURCES, DEMO_THEMES, DEMO_WORKSHOP } from "./demo-workshop";
 
 export const DEFAULT_CORPUS_DIR = path.resolve("prisma/seed/corpus");
@@ -34,13 +35,17 @@ export async function seedDemoWorkshop(db: PrismaClient, corpusDir = DEFAULT_COR
         memberships: { create: DEMO_PEOPLE.map((person, i) => ({ userId: users[i]!.id, role: person.role })) },
         themes: { create: DEMO_THEMES.map((name, position) => ({ name, position })) },
         sources: {
-          create: DEMO_SOURCES.map(({ file: _file, ...citation }, position) => ({
-            ...citation,
-            authors: [...citation.authors],
-            originalText: texts[position]!,
-            text: normalizeSourceText(texts[position]!),
-            position,
-          })),
+          create: DEMO_SOURCES.map(({ file: _file, ...citation }, position) => {
+            const markup = normalizeSourceText(texts[position]!);
+            return {
+              ...citation,
+              authors: [...citation.authors],
+              originalText: texts[position]!,
+              markup,
+              text: parseMarkup(markup, citation.format).text,
+              position,
+            };
+          }),
         },
       },
     });

@@ -1,4 +1,5 @@
 import type { Source } from "@/lib/generated/prisma/client";
+import { parseMarkup } from "./markup";
 
 /** Citation data, shared by lists and the reading view. */
 function citation(source: Source) {
@@ -16,8 +17,10 @@ export function presentSourceSummary(source: Source) {
   return { id: source.id, format: source.format, wordCount: countWords(source.text), ...citation(source) };
 }
 
+/** The reading view's source: its text (what annotations anchor into) with blocks and marks. */
 export function presentSource(source: Source) {
-  return { id: source.id, format: source.format, text: source.text, revision: source.revision, ...citation(source) };
+  const { text, blocks, marks } = parseMarkup(source.markup || source.text, source.format);
+  return { id: source.id, format: source.format, text, blocks, marks, revision: source.revision, ...citation(source) };
 }
 
 export function countWords(text: string): number {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
 import { expectAppError } from "@/test/expect-app-error";
 import { addMember, createMember, createSource, createUser, createWorkshop, viewerOf } from "@/test/factories";
-import { splitInline, splitIntoBlocks } from "./blocks";
+import { parseMarkup } from "./markup";
 import { getSource } from "./get-source";
 import { normalizeSourceText } from "./normalize-text";
 
@@ -55,84 +55,42 @@ describe("normalizeSourceText on the corpus", () => {
   });
 });
 
-describe("splitIntoBlocks on the IPI meeting note", () => {
-  const text = normalizeSourceText(IPI);
-  const blocks = splitIntoBlocks(text, "MARKDOWN");
-  const headings = blocks.filter((block) => block.kind === "heading");
+describe("parseMarkup on the IPI meeting note", () => {
+  const parsed = parseMarkup(normalizeSourceText(IPI), "MARKDOWN");
+  const headingTexts = parsed.blocks.filter((block) => block.kind === "heading").map((block) => [block.level, parsed.text.slice(block.start, block.end)]);
 
-  it("finds the headings, with h1 shown as h2", () => {
-    expect(headings.map((block) => [block.level, block.text])).toEqual([
-      [2, "Emerging Lessons from MINUSMA's Experience in Mali"],
-      [3, "STIMSON"],
-      [3, "Introduction"],
-      [3, "MINUSMA's Evolving Role in Mali"],
-      [3, "Challenges and Lessons Learned"],
-      [4, "Relationship with the Host State and Population"],
-      [3, "Support to the Political Transition and Peace Process"],
-      [3, "Partnerships with Regional Organizations and Other Security Actors"],
-      [3, "Security Council Dynamics"],
-      [3, "Conclusion"],
+  it("finds the headings with their levels", () => {
+    expect(headingTexts).toEqual([
+      [1, "Emerging Lessons from MINUSMA's Experience in Mali"],
+      [2, "STIMSON"],
+      [2, "Introduction"],
+      [2, "MINUSMA's Evolving Role in Mali"],
+      [2, "Challenges and Lessons Learned"],
+      [3, "Relationship with the Host State and Population"],
+      [2, "Support to the Political Transition and Peace Process"],
+      [2, "Partnerships with Regional Organizations and Other Security Actors"],
+      [2, "Security Council Dynamics"],
+      [2, "Conclusion"],
     ]);
   });
 
-  it("gives offsets into the normalized text", () => {
-    for (const block of blocks) {
-      if (block.kind === "paragraph") expect(text.startsWith(block.text, block.start)).toBe(true);
-      else expect(text.slice(block.start)).toMatch(new RegExp(`^#{1,4} ${block.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
-    }
-    const starts = blocks.map((block) => block.start);
-    expect(starts).toEqual([...starts].sort((a, b) => a - b));
-  });
-
-  it("has no empty blocks and loses no text", () => {
-    expect(blocks.every((block) => block.text.trim().length > 0)).toBe(true);
-    const words = (value: string) => value.split(/\s+/).filter((word) => word && !/^#{1,4}$/.test(word)).length;
-    expect(blocks.reduce((sum, block) => sum + words(block.text), 0)).toBe(words(text));
+  it("keeps every footnote marker as a sup mark, and no markup in the text", () => {
+    const sups = parsed.marks.filter((mark) => mark.kind === "sup").map((mark) => parsed.text.slice(mark.start, mark.end));
+    expect(sups.length).toBe(count(IPI, /<sup>/g));
+    expect(sups).toEqual(expect.arrayContaining(["1", "2", "th"]));
+    expect(parsed.text).not.toContain("<sup>");
+    expect(parsed.text).toContain("terminated the mandate on June 30th and decided");
   });
 
   it("makes no headings in plain text", () => {
-    expect(splitIntoBlocks("# not a heading\n\nbody", "TEXT").map((block) => block.kind)).toEqual(["paragraph", "paragraph"]);
-    const csis = splitIntoBlocks(normalizeSourceText(CSIS), "TEXT");
-    expect(csis.length).toBeGreaterThan(5);
-    expect(csis.every((block) => block.kind === "paragraph")).toBe(true);
+    const csis = parseMarkup(normalizeSourceText(CSIS), "TEXT");
+    expect(csis.blocks.length).toBeGreaterThan(5);
+    expect(csis.blocks.every((block) => block.kind === "paragraph")).toBe(true);
+    expect(parseMarkup(normalizeSourceText(UN), "TEXT").text).toContain("MINUSMA");
   });
 
-  it("keeps a multi-line chunk starting with # as a paragraph", () => {
-    expect(splitIntoBlocks("# Title\nsecond line", "MARKDOWN")).toEqual([{ kind: "paragraph", text: "# Title\nsecond line", start: 0 }]);
-  });
-});
-
-describe("splitInline", () => {
-  const paragraphs = splitIntoBlocks(normalizeSourceText(IPI), "MARKDOWN").filter((block) => block.kind === "paragraph");
-
-  it("splits every <sup> marker of the IPI note into a sup part", () => {
-    const parts = paragraphs.flatMap((block) => splitInline(block.text));
-    const sups = parts.filter((part) => part.kind === "sup");
-    expect(sups.length).toBe(count(IPI, /<sup>/g));
-    expect(sups.length).toBeGreaterThan(10);
-    expect(sups.map((part) => part.text)).toEqual(expect.arrayContaining(["1", "2", "th"]));
-    expect(parts.filter((part) => part.kind === "text").some((part) => part.text.includes("<sup>"))).toBe(false);
-  });
-
-  it("splits the introduction around its footnote markers", () => {
-    const intro = paragraphs.find((block) => block.text.startsWith("In April 2013"))!;
-    const parts = splitInline(intro.text);
-    expect(parts.find((part) => part.kind === "sup")).toEqual({ kind: "sup", text: "1" });
-    expect(parts.map((part) => part.text).join("")).toBe(intro.text.replace(/<\/?sup>/g, ""));
-    const marker = parts.findIndex((part) => part.kind === "sup" && part.text === "th");
-    expect(parts[marker - 1]).toMatchObject({ kind: "text" });
-    expect(parts[marker - 1]!.text.endsWith("June 30")).toBe(true);
-  });
-
-  it("makes bold parts and leaves any other markup as text", () => {
-    expect(splitInline("a **b** c<sup>3</sup>")).toEqual([
-      { kind: "text", text: "a " },
-      { kind: "strong", text: "b" },
-      { kind: "text", text: " c" },
-      { kind: "sup", text: "3" },
-    ]);
-    expect(splitInline('<script>alert("x")</script><b>y</b>')).toEqual([{ kind: "text", text: '<script>alert("x")</script><b>y</b>' }]);
-    expect(splitInline("")).toEqual([]);
+  it("leaves other markup as text, never as HTML", () => {
+    expect(parseMarkup('<script>alert("x")</script><b>y</b>', "MARKDOWN").text).toBe('<script>alert("x")</script><b>y</b>');
   });
 });
 
@@ -158,6 +116,8 @@ describe("getSource", () => {
       id: source.id,
       format: "TEXT",
       text: "Le “texte” est là.",
+      blocks: [{ kind: "paragraph", start: 0, end: 18 }],
+      marks: [],
       revision: 1,
       title: "Meeting note",
       authors: ["IPI"],

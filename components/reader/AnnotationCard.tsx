@@ -1,0 +1,136 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import type { PresentedAnnotation } from "@/lib/annotations/present";
+import type { PresentedTheme } from "@/lib/themes/present";
+import { relativeDay } from "@/lib/time/coarse-time";
+import { AnnotationForm } from "./AnnotationForm";
+
+interface AnnotationCardProps {
+  annotation: PresentedAnnotation;
+  themes: PresentedTheme[];
+  isActive: boolean;
+  canContribute: boolean;
+  onSelect: () => void;
+  onUpdate: (values: { comment: string; themeIds: string[] }) => Promise<void>;
+  onDelete: () => Promise<void>;
+  onReply: (body: string) => Promise<void>;
+  onDeleteReply: (replyId: string) => Promise<void>;
+}
+
+function useWhen() {
+  const t = useTranslations("reader.when");
+  return (when: PresentedAnnotation["when"]) => {
+    const day = relativeDay(when);
+    return day === "earlier" ? t("earlier", { date: when.day }) : t(`${day}.${when.partOfDay}`);
+  };
+}
+
+export function AnnotationCard(props: AnnotationCardProps) {
+  const { annotation, themes, isActive, canContribute } = props;
+  const t = useTranslations("reader");
+  const when = useWhen();
+  const [isEditing, setIsEditing] = useState(false);
+  const [reply, setReply] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const themeNames = annotation.themeIds.map((id) => themes.find((theme) => theme.id === id)?.name).filter(Boolean);
+
+  async function attempt(work: () => Promise<void>) {
+    setError(null);
+    try {
+      await work();
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
+  async function handleReply(event: FormEvent) {
+    event.preventDefault();
+    await attempt(async () => {
+      await props.onReply(reply);
+      setReply("");
+    });
+  }
+
+  return (
+    <article className={`annotation-card card stack-small${isActive ? " annotation-card-active" : ""}`} aria-current={isActive || undefined}>
+      <button type="button" className="quote-button" onClick={props.onSelect}>
+        <span className="visually-hidden">{t("goToPassage")} </span>
+        <q>{annotation.quote.exact.length > 160 ? `${annotation.quote.exact.slice(0, 160)}…` : annotation.quote.exact}</q>
+      </button>
+      <p className="meta">
+        {annotation.mine && <span className="badge">{t("mine")}</span>}
+        <span>{when(annotation.when)}</span>
+        {annotation.isOrphan && <span className="badge">{t("orphan")}</span>}
+      </p>
+      {isEditing ? (
+        <AnnotationForm
+          themes={themes}
+          initial={{ comment: annotation.comment, themeIds: annotation.themeIds }}
+          submitLabel={t("save")}
+          onSubmit={async (values) => {
+            await props.onUpdate(values);
+            setIsEditing(false);
+          }}
+          onCancel={() => setIsEditing(false)}
+        />
+      ) : (
+        <>
+          {annotation.comment && <p className="annotation-comment">{annotation.comment}</p>}
+          {themeNames.length > 0 && (
+            <ul className="chips" aria-label={t("themes")}>
+              {themeNames.map((name) => (
+                <li key={name}>{name}</li>
+              ))}
+            </ul>
+          )}
+          {annotation.mine && canContribute && (
+            <div className="button-row">
+              <button type="button" className="button button-small" onClick={() => setIsEditing(true)}>
+                {t("edit")}
+              </button>
+              <button type="button" className="button button-small button-danger" onClick={() => void attempt(props.onDelete)}>
+                {t("delete")}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+      {annotation.replies.length > 0 && (
+        <ol className="replies" aria-label={t("replies")}>
+          {annotation.replies.map((item) => (
+            <li key={item.id} className="reply">
+              <p>{item.body}</p>
+              <p className="meta">
+                {item.mine && <span className="badge">{t("mine")}</span>}
+                <span>{when(item.when)}</span>
+                {item.mine && canContribute && (
+                  <button type="button" className="button button-small button-quiet" onClick={() => void attempt(() => props.onDeleteReply(item.id))}>
+                    {t("deleteReply")}
+                  </button>
+                )}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {canContribute && (
+        <form onSubmit={handleReply} className="reply-form">
+          <label className="visually-hidden" htmlFor={`reply-${annotation.id}`}>
+            {t("replyLabel")}
+          </label>
+          <input id={`reply-${annotation.id}`} value={reply} maxLength={5000} placeholder={t("replyPlaceholder")} onChange={(event) => setReply(event.target.value)} />
+          <button type="submit" className="button button-small" disabled={!reply.trim()}>
+            {t("reply")}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}

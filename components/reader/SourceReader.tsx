@@ -1,0 +1,173 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import type { PresentedAnnotation } from "@/lib/annotations/present";
+import type { PresentedSource } from "@/lib/sources/present";
+import type { PresentedTheme } from "@/lib/themes/present";
+import { connectRealtime } from "@/components/realtime/connect";
+import { annotationsApi } from "./api";
+import { AnnotationCard } from "./AnnotationCard";
+import { AnnotationForm } from "./AnnotationForm";
+import { FindPassage } from "./FindPassage";
+import { ReaderText } from "./ReaderText";
+import { offsetOfDomPosition } from "./segments";
+
+type Filter = "all" | "mine" | "replies" | `theme:${string}`;
+
+interface SourceReaderProps {
+  workshopId: string;
+  source: PresentedSource;
+  themes: PresentedTheme[];
+  initialAnnotations: PresentedAnnotation[];
+  canContribute: boolean;
+}
+
+function byDocumentOrder(a: PresentedAnnotation, b: PresentedAnnotation) {
+  return (a.start ?? Infinity) - (b.start ?? Infinity) || (a.end ?? 0) - (b.end ?? 0) || a.id.localeCompare(b.id);
+}
+
+export function SourceReader({ workshopId, source, themes, initialAnnotations, canContribute }: SourceReaderProps) {
+  const t = useTranslations("reader");
+  const api = useMemo(() => annotationsApi(workshopId, source.id), [workshopId, source.id]);
+  const [annotations, setAnnotations] = useState(initialAnnotations);
+  const [filter, setFilter] = useState<Filter>("all");
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ start: number; end: number } | null>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+
+  const upsert = useCallback((annotation: PresentedAnnotation) => {
+    setAnnotations((current) => [...current.filter((other) => other.id !== annotation.id), annotation].sort(byDocumentOrder));
+  }, []);
+  const remove = useCallback((id: string) => setAnnotations((current) => current.filter((other) => other.id !== id)), []);
+
+  useEffect(() => {
+    const socket = connectRealtime();
+    socket.on("connect", () => socket.emit("workshop:join", { workshopId }));
+    socket.on("annotation:upserted", ({ annotation }) => {
+      if (annotation.sourceId === source.id) upsert(annotation);
+    });
+    socket.on("annotation:removed", ({ annotationId }) => remove(annotationId));
+    return () => {
+      socket.disconnect();
+    };
+  }, [workshopId, source.id, upsert, remove]);
+
+  const visible = annotations.filter((annotation) => {
+    if (filter === "mine") return annotation.mine;
+    if (filter === "replies") return annotation.replies.length > 0;
+    if (filter.startsWith("theme:")) return annotation.themeIds.includes(filter.slice(6));
+    return true;
+  });
+  const highlights = useMemo(
+    () => visible.filter((annotation) => annotation.start !== null && annotation.end !== null).map((a) => ({ id: a.id, start: a.start!, end: a.end! })),
+    [visible],
+  );
+
+  function captureSelection() {
+    const selection = window.getSelection();
+    if (!canContribute || !selection || selection.isCollapsed || !textRef.current) return;
+    const range = selection.getRangeAt(0);
+    if (!textRef.current.contains(range.commonAncestorContainer)) return;
+    const start = offsetOfDomPosition(range.startContainer, range.startOffset);
+    const end = offsetOfDomPosition(range.endContainer, range.endOffset);
+    if (start !== null && end !== null && end > start && source.text.slice(start, end).trim()) setPending({ start, end });
+  }
+
+  function select(id: string) {
+    setActiveId(id);
+    textRef.current?.querySelector(`[data-annotation-ids~="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+
+  function step(direction: 1 | -1) {
+    if (visible.length === 0) return;
+    const index = visible.findIndex((annotation) => annotation.id === activeId);
+    const next = index < 0 ? (direction === 1 ? 0 : visible.length - 1) : (index + direction + visible.length) % visible.length;
+    select(visible[next]!.id);
+  }
+
+  return (
+    <div className="reader-with-margin">
+      <div ref={textRef} className="reader-text" onMouseUp={captureSelection} onKeyUp={captureSelection}>
+        <ReaderText text={source.text} blocks={source.blocks} marks={source.marks} highlights={highlights} activeId={activeId} pending={pending} />
+      </div>
+      <aside className="margin stack-small" aria-label={t("margin")}>
+        {canContribute && (
+          <section className="card stack-small" aria-labelledby="new-annotation-heading">
+            <h2 id="new-annotation-heading" className="margin-title">{t("newAnnotation")}</h2>
+            {pending ? (
+              <>
+                <p className="pending-quote">
+                  <q>{source.text.slice(pending.start, pending.end)}</q>
+                </p>
+                <AnnotationForm
+                  themes={themes}
+                  submitLabel={t("annotate")}
+                  onSubmit={async (values) => {
+                    const { annotation } = await api.create({ ...pending, ...values });
+                    upsert(annotation);
+                    setPending(null);
+                    setActiveId(annotation.id);
+                    window.getSelection()?.removeAllRanges();
+                  }}
+                  onCancel={() => setPending(null)}
+                />
+              </>
+            ) : (
+              <p className="hint">{t("selectHint")}</p>
+            )}
+            <FindPassage text={source.text} onFound={setPending} />
+          </section>
+        )}
+        <div className="margin-tools">
+          <label htmlFor="annotation-filter">{t("filter")}</label>
+          <select id="annotation-filter" value={filter} onChange={(event) => setFilter(event.target.value as Filter)}>
+            <option value="all">{t("filterAll")}</option>
+            <option value="mine">{t("filterMine")}</option>
+            <option value="replies">{t("filterReplies")}</option>
+            {themes.map((theme) => (
+              <option key={theme.id} value={`theme:${theme.id}`}>
+                {theme.name}
+              </option>
+            ))}
+          </select>
+          <div className="button-row">
+            <button type="button" className="button button-small" onClick={() => step(-1)} disabled={visible.length === 0}>
+              {t("previous")}
+            </button>
+            <button type="button" className="button button-small" onClick={() => step(1)} disabled={visible.length === 0}>
+              {t("next")}
+            </button>
+          </div>
+        </div>
+        <h2 className="margin-title">{t("count", { count: visible.length })}</h2>
+        <ol className="annotation-list">
+          {visible.map((annotation) => (
+            <li key={annotation.id}>
+              <AnnotationCard
+                annotation={annotation}
+                themes={themes}
+                isActive={annotation.id === activeId}
+                canContribute={canContribute}
+                onSelect={() => select(annotation.id)}
+                onUpdate={async (values) => upsert((await api.update(annotation.id, values)).annotation)}
+                onDelete={async () => {
+                  await api.remove(annotation.id);
+                  remove(annotation.id);
+                }}
+                onReply={async (body) => {
+                  const { reply } = await api.reply(annotation.id, body);
+                  upsert({ ...annotation, replies: [...annotation.replies.filter((other) => other.id !== reply.id), reply] });
+                }}
+                onDeleteReply={async (replyId) => {
+                  await api.removeReply(annotation.id, replyId);
+                  upsert({ ...annotation, replies: annotation.replies.filter((other) => other.id !== replyId) });
+                }}
+              />
+            </li>
+          ))}
+        </ol>
+      </aside>
+    </div>
+  );
+}

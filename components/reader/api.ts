@@ -1,0 +1,31 @@
+"use client";
+
+import type { PresentedAnnotation, PresentedReply } from "@/lib/annotations/present";
+
+/** A failed request, with the server's message (already meant for a person). */
+export class RequestError extends Error {}
+
+async function send<T>(url: string, method: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return undefined as T;
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) throw new RequestError(payload?.error?.message ?? `Request failed (${response.status}).`);
+  return payload as T;
+}
+
+export function annotationsApi(workshopId: string, sourceId: string) {
+  const base = `/api/workshops/${workshopId}`;
+  return {
+    create: (input: { start: number; end: number; comment: string; themeIds: string[] }) =>
+      send<{ annotation: PresentedAnnotation }>(`${base}/sources/${sourceId}/annotations`, "POST", input),
+    update: (id: string, input: { comment: string; themeIds: string[] }) =>
+      send<{ annotation: PresentedAnnotation }>(`${base}/annotations/${id}`, "PATCH", input),
+    remove: (id: string) => send<void>(`${base}/annotations/${id}`, "DELETE"),
+    reply: (id: string, body: string) => send<{ reply: PresentedReply }>(`${base}/annotations/${id}/replies`, "POST", { body }),
+    removeReply: (id: string, replyId: string) => send<void>(`${base}/annotations/${id}/replies/${replyId}`, "DELETE"),
+  };
+}
