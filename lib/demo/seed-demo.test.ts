@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
 import { createUser } from "@/test/factories";
 import { normalizeSourceText } from "@/lib/sources/normalize-text";
+import { parseMarkup } from "@/lib/sources/markup";
 import { DEMO_PEOPLE, DEMO_SOURCES, DEMO_THEMES } from "./demo-workshop";
 import { DEFAULT_CORPUS_DIR, seedDemoWorkshop } from "./seed-demo";
 
@@ -76,7 +77,8 @@ describe("seedDemoWorkshop", () => {
       expect(source.authors.length).toBeGreaterThan(0);
       const raw = fs.readFileSync(path.join(DEFAULT_CORPUS_DIR, expected.file), "utf8");
       expect(source.originalText).toBe(raw);
-      expect(source.text).toBe(normalizeSourceText(raw));
+      expect(source.markup).toBe(normalizeSourceText(raw));
+      expect(source.text).toBe(parseMarkup(source.markup, source.format).text);
     });
 
     expect(workshop.themes.map((theme) => [theme.position, theme.name])).toEqual(DEMO_THEMES.map((name, i) => [i, name]));
