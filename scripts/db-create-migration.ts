@@ -8,7 +8,7 @@
  */
 import { access, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { openDatabase, resolveDatabaseTarget, type DatabaseTarget } from "../lib/db/connection";
+import { describeDatabaseTarget, openDatabase, resolveDatabaseTarget, type DatabaseTarget } from "../lib/db/connection";
 import { MIGRATION_LOCK_FILE, readMigrationsList, resolveMigrationsDir } from "../lib/db/migrations";
 import { NO_SCHEMA_FILTER, openSchemaEngine, type SchemaEngine } from "../lib/db/schema-engine";
 
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const target: DatabaseTarget = process.env.DATABASE_URL
     ? resolveDatabaseTarget(process.env)
     : { kind: "pglite", dataDir: null };
-  console.log(`Database: ${describe(target)}`);
+  console.log(`Database: ${describeDatabaseTarget(target)}`);
 
   const db = await openDatabase(target);
   const session = await openSchemaEngine(db.factory, { schemaFiles: [[SCHEMA_PATH, schema]] });
@@ -108,13 +108,6 @@ function migrationName(raw: string | undefined): string {
     process.exit(2);
   }
   return name.slice(0, 200);
-}
-
-function describe(target: DatabaseTarget): string {
-  if (target.kind === "pglite") return target.dataDir ? `PGlite at ${target.dataDir}` : "in-memory PGlite";
-  const url = new URL(target.url);
-  url.password = "";
-  return `PostgreSQL ${url.toString()}`;
 }
 
 main().catch((error: unknown) => {

@@ -6,12 +6,12 @@
  * DATABASE_URL selects PostgreSQL; otherwise the PGlite directory under DATA_DIR (default
  * `.data/`). PGlite is single-process: run this with the server stopped.
  */
-import { openDatabase, resolveDatabaseTarget, type DatabaseTarget } from "../lib/db/connection";
+import { describeDatabaseTarget, openDatabase, resolveDatabaseTarget } from "../lib/db/connection";
 import { applyPendingMigrations } from "../lib/db/migrations";
 
 async function main(): Promise<void> {
   const target = resolveDatabaseTarget(process.env);
-  console.log(`Database: ${describe(target)}`);
+  console.log(`Database: ${describeDatabaseTarget(target)}`);
   const db = await openDatabase(target);
   try {
     const started = performance.now();
@@ -23,13 +23,6 @@ async function main(): Promise<void> {
   } finally {
     await db.close();
   }
-}
-
-function describe(target: DatabaseTarget): string {
-  if (target.kind === "pglite") return target.dataDir ? `PGlite at ${target.dataDir}` : "in-memory PGlite";
-  const url = new URL(target.url);
-  url.password = "";
-  return `PostgreSQL ${url.toString()}`;
 }
 
 main().catch((error: unknown) => {

@@ -43,6 +43,14 @@ export function postgresPoolConfig(url: string) {
   };
 }
 
+/** Where a target points, for people reading a script's output (never the password). */
+export function describeDatabaseTarget(target: DatabaseTarget): string {
+  if (target.kind === "pglite") return target.dataDir ? `PGlite at ${target.dataDir}` : "in-memory PGlite";
+  const url = new URL(target.url);
+  url.password = "";
+  return `PostgreSQL ${url.toString()}`;
+}
+
 /** Opens the database. PGlite is single-process: open one data directory once per process. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConnection> {
   if (target.kind === "postgres") {

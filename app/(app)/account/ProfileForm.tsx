@@ -3,22 +3,14 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { updateProfileAction } from "./actions";
+import { FormStatus } from "@/components/ui/FormStatus";
 
 export function ProfileForm({ profile }: { profile: { name: string; organization: string; email: string } }) {
   const t = useTranslations("account");
   const [state, formAction, isPending] = useActionState(updateProfileAction, {});
   return (
     <form action={formAction} className="stack">
-      {state.error && (
-        <p role="alert" className="notice notice-error">
-          {state.error}
-        </p>
-      )}
-      {state.ok && (
-        <p role="status" className="notice notice-success">
-          {t("saved")}
-        </p>
-      )}
+      <FormStatus state={state} success={t("saved")} />
       <div className="field">
         <label htmlFor="profile-email">{t("email")}</label>
         <input id="profile-email" value={profile.email} readOnly />

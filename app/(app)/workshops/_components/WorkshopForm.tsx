@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/page-helpers";
+import { FormStatus } from "@/components/ui/FormStatus";
 
 export interface WorkshopFormValues {
   title: string;
@@ -27,16 +28,7 @@ export function WorkshopForm({ action, initial, submitLabel }: WorkshopFormProps
 
   return (
     <form action={formAction} className="stack">
-      {state.error && !state.field && (
-        <p role="alert" className="notice notice-error">
-          {state.error}
-        </p>
-      )}
-      {state.ok && initial && (
-        <p role="status" className="notice notice-success">
-          {t("saved")}
-        </p>
-      )}
+      <FormStatus state={state} success={initial ? t("saved") : undefined} hasInlineFieldErrors />
       <Field id="title" label={t("title")} error={errorFor("title")}>
         <input id="title" name="title" required maxLength={200} defaultValue={initial?.title} aria-invalid={!!errorFor("title") || undefined} aria-describedby={errorFor("title") ? "title-error" : undefined} />
       </Field>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/page-helpers";
+import { FormStatus } from "@/components/ui/FormStatus";
 
 type Status = "OPEN" | "CLOSED" | "ARCHIVED";
 
@@ -20,11 +21,7 @@ export function StatusControls({ status, action }: { status: Status; action: (st
     <section aria-labelledby="status-heading" className="card stack-small">
       <h2 id="status-heading">{t("title")}</h2>
       <p>{t(`current.${status}`)}</p>
-      {state.error && (
-        <p role="alert" className="notice notice-error">
-          {state.error}
-        </p>
-      )}
+      <FormStatus state={state} />
       <div className="button-row">
         {NEXT_STATES[status].map((next) => (
           <form key={next} action={formAction}>

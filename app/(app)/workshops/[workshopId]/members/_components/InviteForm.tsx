@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { inviteMemberAction } from "../actions";
 import { ROLES } from "../../_components/roles";
+import { FormStatus } from "@/components/ui/FormStatus";
 
 export function InviteForm({ workshopId }: { workshopId: string }) {
   const t = useTranslations("members.invite");
@@ -31,16 +32,7 @@ export function InviteForm({ workshopId }: { workshopId: string }) {
           {t("send")}
         </button>
       </form>
-      {state.error && (
-        <p role="alert" className="notice notice-error">
-          {state.error}
-        </p>
-      )}
-      {state.ok && (
-        <p role="status" className="notice notice-success">
-          {t("sent")}
-        </p>
-      )}
+      <FormStatus state={state} success={t("sent")} />
     </section>
   );
 }
