@@ -28,6 +28,8 @@ import { changeMemberRole } from "@/lib/members/change-member-role";
 import { findMembers } from "@/lib/members/find-members";
 import { removeMember } from "@/lib/members/remove-member";
 import { getSource } from "@/lib/sources/get-source";
+import { createSource as addSource } from "@/lib/sources/create-source";
+import { reviseSource } from "@/lib/sources/revise-source";
 import { changeWorkshopStatus } from "@/lib/workshops/change-workshop-status";
 import { getWorkshopOverview } from "@/lib/workshops/get-workshop-overview";
 import { updateWorkshop } from "@/lib/workshops/update-workshop";
@@ -126,7 +128,7 @@ function otherPart(fixture: Fixture, snap: Snapshot) {
 // ---------- the operations ----------
 
 /** Which permission class an operation falls in (see expectedOutcome). */
-type Kind = "view" | "organizer view" | "status change" | "write";
+type Kind = "view" | "organizer view" | "status change" | "write" | "source write";
 
 interface Operation {
   name: string;
@@ -144,6 +146,8 @@ const unchanged = async (fixture: Fixture, _result: unknown, before: Snapshot) =
 };
 
 const NEW_TITLE = "Renamed by the matrix";
+const ADDED_SOURCE = "Added by the matrix";
+const REVISED_TEXT = "Revised by the matrix.";
 const INVITEE = "matrix-invitee@example.test";
 
 const OPERATIONS: Operation[] = [
@@ -250,6 +254,27 @@ const OPERATIONS: Operation[] = [
       expect(await prisma().membership.findUnique({ where: { id: fixture.members.PARTICIPANT.membership.id } })).toBeNull();
     },
   },
+  {
+    name: "createSource",
+    kind: "source write",
+    namesItems: false,
+    run: (_f, viewer, workshopId) =>
+      addSource({ viewer, workshopId, citation: { title: ADDED_SOURCE }, content: { kind: "text", format: "TEXT", text: "Pasted text." } }),
+    async verify(fixture, _result, before) {
+      const sources = await prisma().source.findMany({ where: { workshopId: fixture.workshop.id }, orderBy: { position: "asc" } });
+      expect(sources.map((source) => source.title)).toEqual([...before.sources.filter((s) => s.workshopId === fixture.workshop.id).map((s) => s.title), ADDED_SOURCE]);
+    },
+  },
+  {
+    name: "reviseSource",
+    kind: "write",
+    namesItems: true,
+    run: (fixture, viewer, workshopId) => reviseSource({ viewer, workshopId, sourceId: fixture.source.id, input: { markup: REVISED_TEXT } }),
+    async verify(fixture) {
+      const source = await prisma().source.findUniqueOrThrow({ where: { id: fixture.source.id } });
+      expect([source.text, source.revision]).toEqual([REVISED_TEXT, fixture.source.revision + 1]);
+    },
+  },
 ];
 
 // ---------- the expected answers ----------
@@ -271,6 +296,9 @@ function expectedOutcome(kind: Kind, actor: Actor, status: Status): Outcome {
       return actor === "ORGANIZER" ? ALLOWED : FORBIDDEN;
     case "write":
       if (actor !== "ORGANIZER") return FORBIDDEN;
+      return status === "OPEN" ? ALLOWED : READ_ONLY;
+    case "source write":
+      if (actor !== "ORGANIZER" && actor !== "RAPPORTEUR") return FORBIDDEN;
       return status === "OPEN" ? ALLOWED : READ_ONLY;
   }
 }
@@ -316,7 +344,7 @@ describe("authorization matrix", () => {
   const shared = new Map<Status, Fixture>();
 
   it.each(cells.map((cell) => [cell.name, cell] as const))("%s", async (_name, { status, operation, actor, viaOwnWorkshop, expected }) => {
-    const changesData = expected.allowed && (operation.kind === "write" || operation.kind === "status change");
+    const changesData = expected.allowed && operation.kind !== "view" && operation.kind !== "organizer view";
     let fixture = changesData ? undefined : shared.get(status);
     if (!fixture) {
       fixture = await buildFixture(status);

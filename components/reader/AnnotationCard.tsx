@@ -34,6 +34,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
   const [isEditing, setIsEditing] = useState(false);
   const [reply, setReply] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const quote = annotation.quote.exact.length > 160 ? `${annotation.quote.exact.slice(0, 160)}…` : annotation.quote.exact;
   const themeNames = annotation.themeIds.map((id) => themes.find((theme) => theme.id === id)?.name).filter(Boolean);
 
   async function attempt(work: () => Promise<void>) {
@@ -55,10 +56,17 @@ export function AnnotationCard(props: AnnotationCardProps) {
 
   return (
     <article className={`annotation-card card stack-small${isActive ? " annotation-card-active" : ""}`} aria-current={isActive || undefined}>
-      <button type="button" className="quote-button" onClick={props.onSelect}>
-        <span className="visually-hidden">{t("goToPassage")} </span>
-        <q>{annotation.quote.exact.length > 160 ? `${annotation.quote.exact.slice(0, 160)}…` : annotation.quote.exact}</q>
-      </button>
+      {annotation.start === null ? (
+        // An orphan has no passage to go to: its quote is all that is left of where it was.
+        <p className="pending-quote">
+          <q>{quote}</q>
+        </p>
+      ) : (
+        <button type="button" className="quote-button" onClick={props.onSelect}>
+          <span className="visually-hidden">{t("goToPassage")} </span>
+          <q>{quote}</q>
+        </button>
+      )}
       <p className="meta">
         {annotation.mine && <span className="badge">{t("mine")}</span>}
         <span>{when(annotation.when)}</span>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
 import type { PresentedSource } from "@/lib/sources/present";
@@ -29,6 +30,7 @@ function byDocumentOrder(a: PresentedAnnotation, b: PresentedAnnotation) {
 
 export function SourceReader({ workshopId, source, themes, initialAnnotations, canContribute }: SourceReaderProps) {
   const t = useTranslations("reader");
+  const router = useRouter();
   const api = useMemo(() => annotationsApi(workshopId, source.id), [workshopId, source.id]);
   const [annotations, setAnnotations] = useState(initialAnnotations);
   const [filter, setFilter] = useState<Filter>("all");
@@ -48,10 +50,14 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
       if (annotation.sourceId === source.id) upsert(annotation);
     });
     socket.on("annotation:removed", ({ annotationId }) => remove(annotationId));
+    // The page keys this reader by revision, so the refreshed text and annotations start afresh.
+    socket.on("source:revised", ({ sourceId, revision }) => {
+      if (sourceId === source.id && revision !== source.revision) router.refresh();
+    });
     return () => {
       socket.disconnect();
     };
-  }, [workshopId, source.id, upsert, remove]);
+  }, [workshopId, source.id, source.revision, upsert, remove, router]);
 
   const visible = annotations.filter((annotation) => {
     if (filter === "mine") return annotation.mine;
@@ -59,10 +65,10 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
     if (filter.startsWith("theme:")) return annotation.themeIds.includes(filter.slice(6));
     return true;
   });
-  const highlights = useMemo(
-    () => visible.filter((annotation) => annotation.start !== null && annotation.end !== null).map((a) => ({ id: a.id, start: a.start!, end: a.end! })),
-    [visible],
-  );
+  // Orphans lost their passage in a revision: listed apart, never highlighted.
+  const placed = visible.filter((annotation) => annotation.start !== null && annotation.end !== null);
+  const orphans = visible.filter((annotation) => annotation.start === null || annotation.end === null);
+  const highlights = useMemo(() => placed.map((a) => ({ id: a.id, start: a.start!, end: a.end! })), [placed]);
 
   function captureSelection() {
     const selection = window.getSelection();
@@ -80,10 +86,37 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
   }
 
   function step(direction: 1 | -1) {
-    if (visible.length === 0) return;
-    const index = visible.findIndex((annotation) => annotation.id === activeId);
-    const next = index < 0 ? (direction === 1 ? 0 : visible.length - 1) : (index + direction + visible.length) % visible.length;
-    select(visible[next]!.id);
+    if (placed.length === 0) return;
+    const index = placed.findIndex((annotation) => annotation.id === activeId);
+    const next = index < 0 ? (direction === 1 ? 0 : placed.length - 1) : (index + direction + placed.length) % placed.length;
+    select(placed[next]!.id);
+  }
+
+  function renderCard(annotation: PresentedAnnotation) {
+    return (
+      <li key={annotation.id}>
+        <AnnotationCard
+          annotation={annotation}
+          themes={themes}
+          isActive={annotation.id === activeId}
+          canContribute={canContribute}
+          onSelect={() => select(annotation.id)}
+          onUpdate={async (values) => upsert((await api.update(annotation.id, values)).annotation)}
+          onDelete={async () => {
+            await api.remove(annotation.id);
+            remove(annotation.id);
+          }}
+          onReply={async (body) => {
+            const { reply } = await api.reply(annotation.id, body);
+            upsert({ ...annotation, replies: [...annotation.replies.filter((other) => other.id !== reply.id), reply] });
+          }}
+          onDeleteReply={async (replyId) => {
+            await api.removeReply(annotation.id, replyId);
+            upsert({ ...annotation, replies: annotation.replies.filter((other) => other.id !== replyId) });
+          }}
+        />
+      </li>
+    );
   }
 
   return (
@@ -132,41 +165,25 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
             ))}
           </select>
           <div className="button-row">
-            <button type="button" className="button button-small" onClick={() => step(-1)} disabled={visible.length === 0}>
+            <button type="button" className="button button-small" onClick={() => step(-1)} disabled={placed.length === 0}>
               {t("previous")}
             </button>
-            <button type="button" className="button button-small" onClick={() => step(1)} disabled={visible.length === 0}>
+            <button type="button" className="button button-small" onClick={() => step(1)} disabled={placed.length === 0}>
               {t("next")}
             </button>
           </div>
         </div>
         <h2 className="margin-title">{t("count", { count: visible.length })}</h2>
-        <ol className="annotation-list">
-          {visible.map((annotation) => (
-            <li key={annotation.id}>
-              <AnnotationCard
-                annotation={annotation}
-                themes={themes}
-                isActive={annotation.id === activeId}
-                canContribute={canContribute}
-                onSelect={() => select(annotation.id)}
-                onUpdate={async (values) => upsert((await api.update(annotation.id, values)).annotation)}
-                onDelete={async () => {
-                  await api.remove(annotation.id);
-                  remove(annotation.id);
-                }}
-                onReply={async (body) => {
-                  const { reply } = await api.reply(annotation.id, body);
-                  upsert({ ...annotation, replies: [...annotation.replies.filter((other) => other.id !== reply.id), reply] });
-                }}
-                onDeleteReply={async (replyId) => {
-                  await api.removeReply(annotation.id, replyId);
-                  upsert({ ...annotation, replies: annotation.replies.filter((other) => other.id !== replyId) });
-                }}
-              />
-            </li>
-          ))}
-        </ol>
+        <ol className="annotation-list">{placed.map(renderCard)}</ol>
+        {orphans.length > 0 && (
+          <section className="orphans stack-small" aria-labelledby="orphans-heading">
+            <h2 id="orphans-heading" className="margin-title">
+              {t("orphansTitle", { count: orphans.length })}
+            </h2>
+            <p className="hint">{t("orphansHint")}</p>
+            <ol className="annotation-list">{orphans.map(renderCard)}</ol>
+          </section>
+        )}
       </aside>
     </div>
   );

@@ -16,6 +16,8 @@ export interface ServerToClientEvents {
   /** The same presented object as the HTTP API gives this person. */
   "annotation:upserted": (payload: { workshopId: string; annotation: PresentedAnnotation }) => void;
   "annotation:removed": (payload: { workshopId: string; annotationId: string }) => void;
+  /** A source's text was revised: its annotations moved, so open reading views reload. */
+  "source:revised": (payload: { workshopId: string; sourceId: string; revision: number }) => void;
 }
 
 export type Ack = (response: { ok: true } | { ok: false; code: string; message: string }) => void;

@@ -25,6 +25,11 @@ export function notifyWorkshopChanged(workshopId: string): void {
   getRealtimeServer()?.to(workshopRoom(workshopId)).emit("workshop:changed", { workshopId });
 }
 
+/** Tells the workshop's open pages that a source's text was revised, so its readers reload. */
+export function notifySourceRevised(workshopId: string, sourceId: string, revision: number): void {
+  getRealtimeServer()?.to(workshopRoom(workshopId)).emit("source:revised", { workshopId, sourceId, revision });
+}
+
 /**
  * Drops a person's sockets from a workshop at once (removed member, changed role): they must
  * rejoin, and the membership check then runs again.

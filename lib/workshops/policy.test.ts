@@ -14,6 +14,7 @@ const ACTIONS: WorkshopAction[] = [
   "members.remove",
   "content.contribute",
   "sources.manage",
+  "sources.revise",
 ];
 
 /** The intended policy, written out by hand rather than derived from the code under test. */

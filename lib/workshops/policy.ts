@@ -10,7 +10,8 @@ export type WorkshopAction =
   | "members.changeRole"
   | "members.remove"
   | "content.contribute"
-  | "sources.manage";
+  | "sources.manage"
+  | "sources.revise";
 
 const GRANTS: Record<WorkshopAction, readonly Role[]> = {
   "workshop.view": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"],
@@ -23,6 +24,8 @@ const GRANTS: Record<WorkshopAction, readonly Role[]> = {
   "members.remove": ["ORGANIZER"],
   "content.contribute": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT"],
   "sources.manage": ["ORGANIZER", "RAPPORTEUR"],
+  // Revising a text moves everyone's annotations (some may become orphans): the organizer's call.
+  "sources.revise": ["ORGANIZER"],
 };
 
 /** Actions that change the workshop's content or membership, refused once it is closed or archived. */
@@ -33,6 +36,7 @@ const WRITES: ReadonlySet<WorkshopAction> = new Set([
   "members.remove",
   "content.contribute",
   "sources.manage",
+  "sources.revise",
 ]);
 
 export interface WorkshopAccessContext {

@@ -12,7 +12,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function WorkshopOverviewPage({ params }: Props) {
   const { workshop, sources, themes } = await loadWorkshop((await params).workshopId);
-  const [t, tRoles, format] = await Promise.all([getTranslations("workshop"), getTranslations("roles"), getFormatter()]);
+  const [t, tRoles, tSourceForm, format] = await Promise.all([
+    getTranslations("workshop"),
+    getTranslations("roles"),
+    getTranslations("sourceForm"),
+    getFormatter(),
+  ]);
   return (
     <div className="stack">
       <section className="stack-small">
@@ -28,6 +33,13 @@ export default async function WorkshopOverviewPage({ params }: Props) {
       <div className="columns">
         <section aria-labelledby="sources-heading" className="stack-small">
           <h2 id="sources-heading">{t("sources.title")}</h2>
+          {workshop.can["sources.manage"] && (
+            <p>
+              <Link href={`/workshops/${workshop.id}/sources/new`} className="button">
+                {tSourceForm("addSource")}
+              </Link>
+            </p>
+          )}
           {sources.length === 0 ? (
             <p>{t("sources.empty")}</p>
           ) : (

@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SourcePage({ params }: Props) {
   const { workshopId, sourceId } = await params;
   const { workshop, source, themes, annotations } = await load(workshopId, sourceId);
-  const t = await getTranslations("source");
+  const [t, tRevise] = await Promise.all([getTranslations("source"), getTranslations("revise")]);
   const outline = source.blocks.map((block, index) => ({ block, index })).filter(({ block }) => block.kind === "heading");
   return (
     <div className={outline.length > 0 ? "reader-layout" : undefined}>
@@ -52,8 +52,15 @@ export default async function SourcePage({ params }: Props) {
             {source.publisher && <span>{source.publisher}</span>}
             {source.publishedOn && <span>{source.publishedOn}</span>}
           </p>
+          {workshop.can["sources.revise"] && (
+            <p>
+              <Link href={`/workshops/${workshop.id}/sources/${source.id}/revise`}>{tRevise("link")}</Link>
+            </p>
+          )}
         </header>
+        {/* A revision moves the annotations: a new revision starts the reader afresh. */}
         <SourceReader
+          key={source.revision}
           workshopId={workshop.id}
           source={source}
           themes={themes}
