@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import type { APIResponse, BrowserContext, Page } from "@playwright/test";
 
 /** One thing a member received: an HTTP response (headers and body), a socket frame, a mail. */
 export interface Received {
@@ -39,12 +39,18 @@ function recordSockets(page: Page, received: Received[]): void {
  * Calls an API route the way a script of the member's would (APIRequestContext responses are
  * not browser responses, so the context listener does not see them) and records the answer.
  */
-export async function requestAndRecord(page: Page, url: string, received: Received[]): Promise<void> {
+export async function requestAndRecord(page: Page, url: string, received: Received[]): Promise<APIResponse> {
   const response = await page.request.get(url);
+  await recordApiResponse("GET", response, received);
+  return response;
+}
+
+/** Records an APIRequestContext response (headers and body) as something the member received. */
+export async function recordApiResponse(method: string, response: APIResponse, received: Received[]): Promise<void> {
   const headers = Object.entries(response.headers())
     .map(([name, value]) => `${name}: ${value}`)
     .join("\n");
-  received.push({ kind: "http", source: `GET ${response.url()}`, text: `${headers}\n\n${await response.text()}` });
+  received.push({ kind: "http", source: `${method} ${response.url()}`, text: `${headers}\n\n${await response.text()}` });
 }
 
 /** What the page shows and holds once rendered (text, attributes, storage). */

@@ -7,11 +7,14 @@ import { acceptInvitation, createWorkshop, inviteMember, uniqueTitle } from "../
 import { findMail } from "../fixtures/mail";
 import { recordContext, recordPage, requestAndRecord, type Received } from "./capture";
 import { describeLeaks, findLeaks, type Canaries } from "./scan";
+import { addScanSource, annotateAndReply, downloadExports } from "./annotations-scenario";
 
 /**
  * The anonymity scanner. Four members with unique canaries (name, email, organization, user
- * agent, user id) do everything the app offers; everything each of them receives is recorded:
- * HTTP headers and bodies (HTML, RSC payloads, JSON), rendered pages, socket.io frames, mail.
+ * agent, user id) do everything the app offers — including annotating a source, replying live
+ * and downloading its annotation exports; everything each of them receives is recorded:
+ * HTTP headers and bodies (HTML, RSC payloads, JSON, exports), rendered pages, socket.io
+ * frames, mail.
  * No member may receive another member's canaries, except the member list that organizers see.
  * The server log must hold no member's canaries at all.
  */
@@ -90,7 +93,7 @@ async function visitEverything(member: Member, workshopId: string): Promise<void
   await expect(page.getByText("Chatham House Rule:")).toBeVisible();
 }
 
-test("no member ever receives another member's identity", async ({ browser }) => {
+test("no member ever receives another member's identity", async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
   const members: Member[] = [];
   for (const [index, role] of ROLES.entries()) members.push(await joinAsNewPerson(browser, role, index));
@@ -119,6 +122,12 @@ test("no member ever receives another member's identity", async ({ browser }) =>
   await organizer.page.getByRole("button", { name: "Save changes" }).click();
   await expect(organizer.page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
 
+  // Annotations, live frames, replies and both exports. The observer is a participant by now,
+  // so everyone replies; the first three annotate.
+  const sourceId = await addScanSource(organizer, workshopId, baseURL!);
+  const written = await annotateAndReply(members, members.slice(0, 3), workshopId, sourceId, baseURL!);
+  for (const member of members) await downloadExports(member, workshopId, sourceId, written);
+
   for (const member of members) await visitEverything(member, workshopId);
   for (const member of members) {
     for (const mail of await findMail(member.email)) {
@@ -143,6 +152,10 @@ test("no member ever receives another member's identity", async ({ browser }) =>
   // member list does name the others.
   for (const member of members) {
     expect(member.received.some((item) => item.text.includes(member.email))).toBe(true);
+    expect(member.received.some((item) => item.kind === "socket" && item.text.includes("annotation:upserted"))).toBe(true);
+    for (const format of ["jsonld", "csv"]) {
+      expect(member.received.some((item) => item.source.endsWith(`/annotations/export?format=${format}`))).toBe(true);
+    }
   }
   expect(organizer.received.some((item) => isOrganizersMemberList(item) && item.text.includes(others[0].name))).toBe(true);
 
