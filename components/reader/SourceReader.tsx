@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
 import type { PresentedSource } from "@/lib/sources/present";
 import type { PresentedTheme } from "@/lib/themes/present";
-import { connectRealtime } from "@/components/realtime/connect";
+import { subscribeToWorkshop } from "@/components/realtime/connect";
 import { annotationsApi } from "./api";
 import { AnnotationCard } from "./AnnotationCard";
 import { AnnotationForm } from "./AnnotationForm";
@@ -44,19 +44,16 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
   const remove = useCallback((id: string) => setAnnotations((current) => current.filter((other) => other.id !== id)), []);
 
   useEffect(() => {
-    const socket = connectRealtime();
-    socket.on("connect", () => socket.emit("workshop:join", { workshopId }));
-    socket.on("annotation:upserted", ({ annotation }) => {
-      if (annotation.sourceId === source.id) upsert(annotation);
+    return subscribeToWorkshop(workshopId, {
+      "annotation:upserted": ({ annotation }) => {
+        if (annotation.sourceId === source.id) upsert(annotation);
+      },
+      "annotation:removed": ({ annotationId }) => remove(annotationId),
+      // The page keys this reader by revision, so the refreshed text and annotations start afresh.
+      "source:revised": ({ sourceId, revision }) => {
+        if (sourceId === source.id && revision !== source.revision) router.refresh();
+      },
     });
-    socket.on("annotation:removed", ({ annotationId }) => remove(annotationId));
-    // The page keys this reader by revision, so the refreshed text and annotations start afresh.
-    socket.on("source:revised", ({ sourceId, revision }) => {
-      if (sourceId === source.id && revision !== source.revision) router.refresh();
-    });
-    return () => {
-      socket.disconnect();
-    };
   }, [workshopId, source.id, source.revision, upsert, remove, router]);
 
   const visible = annotations.filter((annotation) => {
@@ -152,6 +149,15 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
             <FindPassage text={source.text} onFound={setPending} />
           </section>
         )}
+        <p className="export-links">
+          <span>{t("export")}</span>{" "}
+          <a href={`/api/workshops/${workshopId}/sources/${source.id}/annotations/export?format=csv`} download>
+            {t("exportCsv")}
+          </a>{" "}
+          <a href={`/api/workshops/${workshopId}/sources/${source.id}/annotations/export?format=jsonld`} download>
+            {t("exportJsonLd")}
+          </a>
+        </p>
         <div className="margin-tools">
           <label htmlFor="annotation-filter">{t("filter")}</label>
           <select id="annotation-filter" value={filter} onChange={(event) => setFilter(event.target.value as Filter)}>

@@ -5,7 +5,34 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/
 
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A socket to this server, WebSocket only (the server refuses long-polling). */
-export function connectRealtime(): RealtimeSocket {
-  return io({ transports: ["websocket"], withCredentials: true });
+// One socket per page, shared by every component that listens: once any of them has joined the
+// workshop room, all of them hear its events.
+let shared: { socket: RealtimeSocket; users: number } | null = null;
+
+/** Events of the workshop room, and the socket's own disconnect. */
+type Listeners = { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] } & { disconnect?: () => void };
+
+/**
+ * Joins a workshop's room on the page's shared socket (WebSocket only: the server refuses
+ * long-polling) and listens to its events; returns the function that stops listening.
+ */
+export function subscribeToWorkshop(workshopId: string, listeners: Listeners): () => void {
+  if (!shared) shared = { socket: io({ transports: ["websocket"], withCredentials: true }), users: 0 };
+  const current = shared;
+  current.users += 1;
+  const { socket } = current;
+  const join = () => socket.emit("workshop:join", { workshopId });
+  socket.on("connect", join);
+  if (socket.connected) join();
+  const entries = Object.entries(listeners) as [keyof ServerToClientEvents | "disconnect", (...args: unknown[]) => void][];
+  for (const [event, listener] of entries) socket.on(event, listener as never);
+  return () => {
+    socket.off("connect", join);
+    for (const [event, listener] of entries) socket.off(event, listener as never);
+    current.users -= 1;
+    if (current.users === 0) {
+      socket.disconnect();
+      if (shared === current) shared = null;
+    }
+  };
 }

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { connectRealtime } from "@/components/realtime/connect";
+import { subscribeToWorkshop } from "@/components/realtime/connect";
 
 /** How many people are in the workshop right now: a count, never who. */
 export function LiveCount({ workshopId }: { workshopId: string }) {
@@ -12,18 +12,14 @@ export function LiveCount({ workshopId }: { workshopId: string }) {
   const [count, setCount] = useState<number | null>(null);
 
   useEffect(() => {
-    const socket = connectRealtime();
-    const join = () => socket.emit("workshop:join", { workshopId });
-    socket.on("connect", join);
-    socket.on("presence:count", (payload) => {
-      if (payload.workshopId === workshopId) setCount(payload.count);
+    return subscribeToWorkshop(workshopId, {
+      "presence:count": (payload) => {
+        if (payload.workshopId === workshopId) setCount(payload.count);
+      },
+      "workshop:changed": () => router.refresh(),
+      "workshop:access-changed": () => router.refresh(),
+      disconnect: () => setCount(null),
     });
-    socket.on("workshop:changed", () => router.refresh());
-    socket.on("workshop:access-changed", () => router.refresh());
-    socket.on("disconnect", () => setCount(null));
-    return () => {
-      socket.disconnect();
-    };
   }, [workshopId, router]);
 
   return (
