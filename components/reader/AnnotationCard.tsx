@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
 import type { PresentedTheme } from "@/lib/themes/present";
-import { relativeDay } from "@/lib/time/coarse-time";
+import { useWhen } from "./use-when";
+import { ReplyItem } from "./ReplyItem";
 import { AnnotationForm } from "./AnnotationForm";
 
 interface AnnotationCardProps {
@@ -16,15 +17,8 @@ interface AnnotationCardProps {
   onUpdate: (values: { comment: string; themeIds: string[] }) => Promise<void>;
   onDelete: () => Promise<void>;
   onReply: (body: string) => Promise<void>;
+  onUpdateReply: (replyId: string, body: string) => Promise<void>;
   onDeleteReply: (replyId: string) => Promise<void>;
-}
-
-function useWhen() {
-  const t = useTranslations("reader.when");
-  return (when: PresentedAnnotation["when"]) => {
-    const day = relativeDay(when);
-    return day === "earlier" ? t("earlier", { date: when.day }) : t(`${day}.${when.partOfDay}`);
-  };
 }
 
 export function AnnotationCard(props: AnnotationCardProps) {
@@ -108,18 +102,14 @@ export function AnnotationCard(props: AnnotationCardProps) {
       {annotation.replies.length > 0 && (
         <ol className="replies" aria-label={t("replies")}>
           {annotation.replies.map((item) => (
-            <li key={item.id} className="reply">
-              <p>{item.body}</p>
-              <p className="meta">
-                {item.mine && <span className="badge">{t("mine")}</span>}
-                <span>{when(item.when)}</span>
-                {item.mine && canContribute && (
-                  <button type="button" className="button button-small button-quiet" onClick={() => void attempt(() => props.onDeleteReply(item.id))}>
-                    {t("deleteReply")}
-                  </button>
-                )}
-              </p>
-            </li>
+            <ReplyItem
+              key={item.id}
+              reply={item}
+              canEdit={item.mine && canContribute}
+              onUpdate={(body) => props.onUpdateReply(item.id, body)}
+              onDelete={() => props.onDeleteReply(item.id)}
+              onError={setError}
+            />
           ))}
         </ol>
       )}

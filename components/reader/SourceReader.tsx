@@ -107,6 +107,10 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
             const { reply } = await api.reply(annotation.id, body);
             upsert({ ...annotation, replies: [...annotation.replies.filter((other) => other.id !== reply.id), reply] });
           }}
+          onUpdateReply={async (replyId, body) => {
+            const { reply } = await api.updateReply(annotation.id, replyId, body);
+            upsert({ ...annotation, replies: annotation.replies.map((other) => (other.id === reply.id ? reply : other)) });
+          }}
           onDeleteReply={async (replyId) => {
             await api.removeReply(annotation.id, replyId);
             upsert({ ...annotation, replies: annotation.replies.filter((other) => other.id !== replyId) });

@@ -26,6 +26,8 @@ export function annotationsApi(workshopId: string, sourceId: string) {
       send<{ annotation: PresentedAnnotation }>(`${base}/annotations/${id}`, "PATCH", input),
     remove: (id: string) => send<void>(`${base}/annotations/${id}`, "DELETE"),
     reply: (id: string, body: string) => send<{ reply: PresentedReply }>(`${base}/annotations/${id}/replies`, "POST", { body }),
+    updateReply: (id: string, replyId: string, body: string) =>
+      send<{ reply: PresentedReply }>(`${base}/annotations/${id}/replies/${replyId}`, "PATCH", { body }),
     removeReply: (id: string, replyId: string) => send<void>(`${base}/annotations/${id}/replies/${replyId}`, "DELETE"),
   };
 }

@@ -79,6 +79,12 @@ test("A highlights a passage and tags a theme; B sees it live and replies; A see
     await expect(cardB.getByRole("list", { name: "Replies" })).toContainText(reply);
 
     await expect(cardA.getByRole("list", { name: "Replies" })).toContainText(reply, { timeout: 5_000 });
+
+    // B edits the reply; A sees the new wording live.
+    await cardB.getByRole("button", { name: "Edit reply" }).click();
+    await cardB.getByLabel("Edit your reply").fill(`${reply}, revised`);
+    await cardB.getByRole("button", { name: "Save" }).click();
+    await expect(cardA.getByRole("list", { name: "Replies" })).toContainText(`${reply}, revised`, { timeout: 5_000 });
     await expectNoAxeViolations(pageA);
 
     await cardA.getByRole("button", { name: "Delete", exact: true }).click();
