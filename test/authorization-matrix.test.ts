@@ -33,6 +33,7 @@ import { reviseSource } from "@/lib/sources/revise-source";
 import { changeWorkshopStatus } from "@/lib/workshops/change-workshop-status";
 import { getWorkshopOverview } from "@/lib/workshops/get-workshop-overview";
 import { updateWorkshop } from "@/lib/workshops/update-workshop";
+import { setAnnotationHidden } from "@/lib/annotations/moderate";
 import { useTestDatabase } from "./db";
 import { expectAppError } from "./expect-app-error";
 import { createMember, createSource, createUser, createWorkshop, viewerOf } from "./factories";
@@ -53,6 +54,7 @@ interface SideWorkshop {
   workshop: Workshop;
   source: Source;
   invitation: Invitation;
+  annotation: { id: string };
 }
 
 interface Fixture extends SideWorkshop {
@@ -74,22 +76,33 @@ async function pendingInvitation(workshopId: string, invitedById: string): Promi
   });
 }
 
+/** An annotation on the source, written by `authorId` (straight into the database). */
+async function annotationOn(source: Source, authorId: string): Promise<{ id: string }> {
+  return prisma().annotation.create({
+    data: { workshopId: source.workshopId, sourceId: source.id, authorId, exact: "Source", start: 0, end: 6 },
+    select: { id: true },
+  });
+}
+
 async function buildFixture(status: Status): Promise<Fixture> {
   const workshop = await createWorkshop({ title: "Workshop under test", status });
   const members = {} as Fixture["members"];
   for (const role of ROLES) members[role] = await createMember(workshop.id, role);
   const source = await createSource(workshop.id, { title: "Source under test" });
   const invitation = await pendingInvitation(workshop.id, members.ORGANIZER.user.id);
+  const annotation = await annotationOn(source, members.PARTICIPANT.user.id);
 
   const otherWorkshop = await createWorkshop({ title: "Another workshop" });
   const { user: otherOrganizer } = await createMember(otherWorkshop.id, "ORGANIZER");
+  const otherSource = await createSource(otherWorkshop.id, { title: "Another source" });
   const other = {
     workshop: otherWorkshop,
     organizer: otherOrganizer,
-    source: await createSource(otherWorkshop.id, { title: "Another source" }),
+    source: otherSource,
     invitation: await pendingInvitation(otherWorkshop.id, otherOrganizer.id),
+    annotation: await annotationOn(otherSource, otherOrganizer.id),
   };
-  return { workshop, members, source, invitation, nonMember: await createUser(), other };
+  return { workshop, members, source, invitation, annotation, nonMember: await createUser(), other };
 }
 
 function viewerFor(fixture: Fixture, actor: Actor): Viewer {
@@ -103,14 +116,15 @@ async function snapshot(fixture: Fixture) {
   const db = prisma();
   const ids = [fixture.workshop.id, fixture.other.workshop.id];
   const byWorkshop = { where: { workshopId: { in: ids } }, orderBy: { id: "asc" as const } };
-  const [workshops, memberships, invitations, sources, outbox] = await Promise.all([
+  const [workshops, memberships, invitations, sources, annotations, outbox] = await Promise.all([
     db.workshop.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }),
     db.membership.findMany(byWorkshop),
     db.invitation.findMany(byWorkshop),
     db.source.findMany(byWorkshop),
+    db.annotation.findMany(byWorkshop),
     db.outboxMessage.count(),
   ]);
-  return { workshops, memberships, invitations, sources, outbox };
+  return { workshops, memberships, invitations, sources, annotations, outbox };
 }
 type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 
@@ -122,13 +136,14 @@ function otherPart(fixture: Fixture, snap: Snapshot) {
     memberships: snap.memberships.filter((row) => row.workshopId === id),
     invitations: snap.invitations.filter((row) => row.workshopId === id),
     sources: snap.sources.filter((row) => row.workshopId === id),
+    annotations: snap.annotations.filter((row) => row.workshopId === id),
   };
 }
 
 // ---------- the operations ----------
 
 /** Which permission class an operation falls in (see expectedOutcome). */
-type Kind = "view" | "organizer view" | "status change" | "write" | "source write";
+type Kind = "view" | "organizer view" | "status change" | "moderation" | "write" | "source write";
 
 interface Operation {
   name: string;
@@ -275,6 +290,16 @@ const OPERATIONS: Operation[] = [
       expect([source.text, source.revision]).toEqual([REVISED_TEXT, fixture.source.revision + 1]);
     },
   },
+  {
+    name: "setAnnotationHidden",
+    kind: "moderation",
+    namesItems: true,
+    run: (fixture, viewer, workshopId) => setAnnotationHidden({ viewer, workshopId, annotationId: fixture.annotation.id, input: { hidden: true } }),
+    async verify(fixture, result) {
+      expect((await prisma().annotation.findUniqueOrThrow({ where: { id: fixture.annotation.id } })).hiddenAt).not.toBeNull();
+      expect(JSON.stringify(result)).not.toContain(fixture.members.PARTICIPANT.user.id);
+    },
+  },
 ];
 
 // ---------- the expected answers ----------
@@ -293,6 +318,7 @@ function expectedOutcome(kind: Kind, actor: Actor, status: Status): Outcome {
       return ALLOWED;
     case "organizer view":
     case "status change":
+    case "moderation":
       return actor === "ORGANIZER" ? ALLOWED : FORBIDDEN;
     case "write":
       if (actor !== "ORGANIZER") return FORBIDDEN;

@@ -19,6 +19,10 @@ interface AnnotationCardProps {
   onReply: (body: string) => Promise<void>;
   onUpdateReply: (replyId: string, body: string) => Promise<void>;
   onDeleteReply: (replyId: string) => Promise<void>;
+  /** Organizers only: moderation acts on the contribution, never reveals its author. */
+  canModerate: boolean;
+  onSetHidden: (hidden: boolean) => Promise<void>;
+  onSetReplyHidden: (replyId: string, hidden: boolean) => Promise<void>;
 }
 
 export function AnnotationCard(props: AnnotationCardProps) {
@@ -65,6 +69,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
         {annotation.mine && <span className="badge">{t("mine")}</span>}
         <span>{when(annotation.when)}</span>
         {annotation.isOrphan && <span className="badge">{t("orphan")}</span>}
+        {annotation.isHidden && <span className="badge badge-warning">{t("hiddenBadge")}</span>}
       </p>
       {isEditing ? (
         <AnnotationForm
@@ -87,6 +92,11 @@ export function AnnotationCard(props: AnnotationCardProps) {
               ))}
             </ul>
           )}
+          {props.canModerate && (
+            <button type="button" className="button button-small" onClick={() => void attempt(() => props.onSetHidden(!annotation.isHidden))}>
+              {annotation.isHidden ? t("unhide") : t("hide")}
+            </button>
+          )}
           {annotation.mine && canContribute && (
             <div className="button-row">
               <button type="button" className="button button-small" onClick={() => setIsEditing(true)}>
@@ -108,6 +118,8 @@ export function AnnotationCard(props: AnnotationCardProps) {
               canEdit={item.mine && canContribute}
               onUpdate={(body) => props.onUpdateReply(item.id, body)}
               onDelete={() => props.onDeleteReply(item.id)}
+              canModerate={props.canModerate}
+              onSetHidden={(hidden) => props.onSetReplyHidden(item.id, hidden)}
               onError={setError}
             />
           ))}

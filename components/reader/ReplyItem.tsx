@@ -11,10 +11,12 @@ interface ReplyItemProps {
   onUpdate: (body: string) => Promise<void>;
   onDelete: () => Promise<void>;
   onError: (message: string) => void;
+  canModerate: boolean;
+  onSetHidden: (hidden: boolean) => Promise<void>;
 }
 
 /** One reply of a thread; its author may edit or delete it. */
-export function ReplyItem({ reply, canEdit, onUpdate, onDelete, onError }: ReplyItemProps) {
+export function ReplyItem({ reply, canEdit, onUpdate, onDelete, onError, canModerate, onSetHidden }: ReplyItemProps) {
   const t = useTranslations("reader");
   const when = useWhen();
   const [draft, setDraft] = useState<string | null>(null);
@@ -56,6 +58,12 @@ export function ReplyItem({ reply, canEdit, onUpdate, onDelete, onError }: Reply
       <p className="meta">
         {reply.mine && <span className="badge">{t("mine")}</span>}
         <span>{when(reply.when)}</span>
+        {reply.isHidden && <span className="badge badge-warning">{t("hiddenBadge")}</span>}
+        {canModerate && (
+          <button type="button" className="button button-small button-quiet" onClick={() => void attempt(() => onSetHidden(!reply.isHidden))}>
+            {reply.isHidden ? t("unhideReply") : t("hideReply")}
+          </button>
+        )}
         {canEdit && draft === null && (
           <>
             <button type="button" className="button button-small button-quiet" onClick={() => setDraft(reply.body)}>

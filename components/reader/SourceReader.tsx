@@ -22,13 +22,14 @@ interface SourceReaderProps {
   themes: PresentedTheme[];
   initialAnnotations: PresentedAnnotation[];
   canContribute: boolean;
+  canModerate: boolean;
 }
 
 function byDocumentOrder(a: PresentedAnnotation, b: PresentedAnnotation) {
   return (a.start ?? Infinity) - (b.start ?? Infinity) || (a.end ?? 0) - (b.end ?? 0) || a.id.localeCompare(b.id);
 }
 
-export function SourceReader({ workshopId, source, themes, initialAnnotations, canContribute }: SourceReaderProps) {
+export function SourceReader({ workshopId, source, themes, initialAnnotations, canContribute, canModerate }: SourceReaderProps) {
   const t = useTranslations("reader");
   const router = useRouter();
   const api = useMemo(() => annotationsApi(workshopId, source.id), [workshopId, source.id]);
@@ -106,6 +107,12 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
           onReply={async (body) => {
             const { reply } = await api.reply(annotation.id, body);
             upsert({ ...annotation, replies: [...annotation.replies.filter((other) => other.id !== reply.id), reply] });
+          }}
+          canModerate={canModerate}
+          onSetHidden={async (hidden) => upsert((await api.setHidden(annotation.id, hidden)).annotation)}
+          onSetReplyHidden={async (replyId, hidden) => {
+            await api.setReplyHidden(annotation.id, replyId, hidden);
+            upsert({ ...annotation, replies: annotation.replies.map((other) => (other.id === replyId ? { ...other, isHidden: hidden } : other)) });
           }}
           onUpdateReply={async (replyId, body) => {
             const { reply } = await api.updateReply(annotation.id, replyId, body);

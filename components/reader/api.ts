@@ -28,6 +28,10 @@ export function annotationsApi(workshopId: string, sourceId: string) {
     reply: (id: string, body: string) => send<{ reply: PresentedReply }>(`${base}/annotations/${id}/replies`, "POST", { body }),
     updateReply: (id: string, replyId: string, body: string) =>
       send<{ reply: PresentedReply }>(`${base}/annotations/${id}/replies/${replyId}`, "PATCH", { body }),
+    setHidden: (id: string, hidden: boolean) =>
+      send<{ annotation: PresentedAnnotation }>(`${base}/annotations/${id}/hidden`, "PUT", { hidden }),
+    setReplyHidden: (id: string, replyId: string, hidden: boolean) =>
+      send<void>(`${base}/annotations/${id}/replies/${replyId}/hidden`, "PUT", { hidden }),
     removeReply: (id: string, replyId: string) => send<void>(`${base}/annotations/${id}/replies/${replyId}`, "DELETE"),
   };
 }

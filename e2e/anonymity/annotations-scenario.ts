@@ -72,8 +72,7 @@ export async function annotateAndReply(
   await Promise.all(members.map((member) => member.page.goto(readerUrl)));
   for (const [index, member] of members.entries()) {
     await expect(member.page.getByTestId("live-count")).toHaveText(`${members.length} people here now`);
-    // The reader keeps its own connection, opened in the same render as the live count's:
-    // annotate only once it is in the room too, or its first frames would be missed.
+    // Annotate only once the page's socket is in the room, or its first frames would be missed.
     await expect.poll(joined[index]!, { message: `${member.label}'s sockets joined the workshop room` }).toBe(true);
   }
 
@@ -133,4 +132,28 @@ export async function downloadExports(
   const unknownFormat = await requestAndRecord(member.page, `${base}/export?format=xml`, member.received);
   expect(unknownFormat.status()).toBe(400);
   for (const written of [...expected.comments, ...expected.replies]) expect(text).toContain(written.replace(/"/g, '""'));
+}
+
+/**
+ * The organizer hides one contributor's annotation from the page, then shows it again. Others
+ * stop seeing it; its author sees it marked hidden; nothing in what anyone receives says whose
+ * it is (the scan's canary check covers every frame and page recorded here).
+ */
+export async function hideAndShowAgain(
+  members: readonly ScanMember[],
+  organizer: ScanMember,
+  author: ScanMember,
+  comment: string,
+): Promise<void> {
+  const card = (member: ScanMember) => member.page.getByRole("article").filter({ hasText: comment });
+  await card(organizer).getByRole("button", { name: "Hide", exact: true }).click();
+  await expect(card(organizer)).toContainText("hidden by an organizer");
+  for (const member of members) {
+    if (member === organizer) continue;
+    if (member === author) await expect(card(member)).toContainText("hidden by an organizer");
+    else await expect(card(member)).toHaveCount(0);
+    await recordPage(member.page, member.received);
+  }
+  await card(organizer).getByRole("button", { name: "Show again" }).click();
+  for (const member of members) await expect(card(member)).toBeVisible();
 }

@@ -7,7 +7,7 @@ import { acceptInvitation, createWorkshop, inviteMember, uniqueTitle } from "../
 import { findMail } from "../fixtures/mail";
 import { recordContext, recordPage, requestAndRecord, type Received } from "./capture";
 import { describeLeaks, findLeaks, type Canaries } from "./scan";
-import { addScanSource, annotateAndReply, downloadExports } from "./annotations-scenario";
+import { addScanSource, annotateAndReply, downloadExports, hideAndShowAgain } from "./annotations-scenario";
 
 /**
  * The anonymity scanner. Four members with unique canaries (name, email, organization, user
@@ -126,6 +126,7 @@ test("no member ever receives another member's identity", async ({ browser, base
   // so everyone replies; the first three annotate.
   const sourceId = await addScanSource(organizer, workshopId, baseURL!);
   const written = await annotateAndReply(members, members.slice(0, 3), workshopId, sourceId, baseURL!);
+  await hideAndShowAgain(members, organizer, members[2]!, written.comments[2]!);
   for (const member of members) await downloadExports(member, workshopId, sourceId, written);
 
   for (const member of members) await visitEverything(member, workshopId);

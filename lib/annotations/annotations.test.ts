@@ -100,7 +100,7 @@ describe("annotations", () => {
 
     const seenByAmina = (await findSourceAnnotations({ viewer: amina, workshopId, sourceId })).find((item) => item.id === annotation.id)!;
     expect(seenByAmina.mine).toBe(true);
-    expect(seenByAmina.replies).toEqual([{ id: reply.id, body: "Consent was the turning point.", mine: false, when: reply.when }]);
+    expect(seenByAmina.replies).toEqual([{ id: reply.id, body: "Consent was the turning point.", mine: false, isHidden: false, when: reply.when }]);
 
     await updateReply({ viewer: bruno, workshopId, annotationId: annotation.id, replyId: reply.id, input: { body: "Consent, above all." } });
     await deleteReply({ viewer: bruno, workshopId, annotationId: annotation.id, replyId: reply.id });

@@ -2,10 +2,11 @@ import "server-only";
 import { getPrisma } from "@/lib/db";
 import { getRealtimeServer, workshopRoom } from "@/lib/realtime/hub";
 import { ANNOTATION_INCLUDE, presentAnnotation } from "./present";
+import { audiencesOf, canSee } from "./audience";
 
 /**
  * Pushes an annotation to everyone in the workshop as each of them would get it over HTTP
- * (`mine` differs per person), or its removal. Hidden annotations reach their author only.
+ * (`mine` differs per person), or its removal. Hidden annotations reach their author and organizers.
  */
 export async function broadcastAnnotation(workshopId: string, annotationId: string): Promise<void> {
   const io = getRealtimeServer();
@@ -13,12 +14,13 @@ export async function broadcastAnnotation(workshopId: string, annotationId: stri
   const db = await getPrisma();
   const annotation = await db.annotation.findUnique({ where: { id: annotationId }, include: ANNOTATION_INCLUDE });
   const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
+  const audiences = await audiencesOf(workshopId, [...new Set(sockets.map((socket) => socket.data.userId as string))]);
   for (const socket of sockets) {
-    const viewerId = socket.data.userId as string;
-    if (!annotation || (annotation.hiddenAt && annotation.authorId !== viewerId)) {
+    const audience = audiences.get(socket.data.userId as string)!;
+    if (!annotation || !canSee(annotation, audience)) {
       socket.emit("annotation:removed", { workshopId, annotationId });
     } else {
-      socket.emit("annotation:upserted", { workshopId, annotation: presentAnnotation(annotation, viewerId) });
+      socket.emit("annotation:upserted", { workshopId, annotation: presentAnnotation(annotation, audience) });
     }
   }
 }

@@ -7,6 +7,7 @@ import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { describeRange } from "@/lib/anchoring/describe";
 import { isAnchoringError } from "@/lib/anchoring/errors";
 import { assertWorkshopThemes } from "./access";
+import { audienceFor } from "./audience";
 import { broadcastAnnotation } from "./broadcast";
 import { ANNOTATION_INCLUDE, presentAnnotation, type PresentedAnnotation } from "./present";
 import { ZCreateAnnotationInput, type CreateAnnotationInput } from "./schemas";
@@ -35,7 +36,7 @@ function describeSelection(text: string, start: number, end: number) {
  */
 export async function createAnnotation({ viewer, workshopId, sourceId, input }: CreateAnnotationOptions): Promise<PresentedAnnotation> {
   const { start, end, comment, themeIds } = parseInput(ZCreateAnnotationInput, input);
-  await requireWorkshopPermission(viewer, workshopId, "content.contribute");
+  const { membership } = await requireWorkshopPermission(viewer, workshopId, "content.contribute");
   const db = await getPrisma();
   const annotation = await db.$transaction(async (tx) => {
     const source = await tx.source.findFirst({ where: { id: sourceId, workshopId }, select: { text: true } });
@@ -59,5 +60,5 @@ export async function createAnnotation({ viewer, workshopId, sourceId, input }: 
     });
   });
   await broadcastAnnotation(workshopId, annotation.id);
-  return presentAnnotation(annotation, viewer.id);
+  return presentAnnotation(annotation, audienceFor(viewer.id, membership.role));
 }

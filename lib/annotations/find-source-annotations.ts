@@ -4,21 +4,24 @@ import { notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { getWorkshopAccess } from "@/lib/workshops/access";
 import { ANNOTATION_INCLUDE, presentAnnotation, type PresentedAnnotation } from "./present";
+import { audienceFor } from "./audience";
 
 /**
  * A source's annotations in document order (never creation order, which would hint at who
- * spoke when); orphans, which have no place, come last. Hidden ones only for their author.
+ * spoke when); orphans, which have no place, come last. Hidden ones only for their author and
+ * the organizers.
  */
 export async function findSourceAnnotations({ viewer, workshopId, sourceId }: { viewer: Viewer; workshopId: string; sourceId: string }): Promise<PresentedAnnotation[]> {
-  await getWorkshopAccess(viewer, workshopId);
+  const { membership } = await getWorkshopAccess(viewer, workshopId);
+  const audience = audienceFor(viewer.id, membership.role);
   const db = await getPrisma();
   const source = await db.source.findFirst({ where: { id: sourceId, workshopId }, select: { id: true } });
   if (!source) throw notFound("Source");
   const annotations = await db.annotation.findMany({
-    where: { sourceId, workshopId, OR: [{ hiddenAt: null }, { authorId: viewer.id }] },
+    where: { sourceId, workshopId, ...(audience.isModerator ? {} : { OR: [{ hiddenAt: null }, { authorId: viewer.id }] }) },
     include: ANNOTATION_INCLUDE,
   });
   return annotations
-    .map((annotation) => presentAnnotation(annotation, viewer.id))
+    .map((annotation) => presentAnnotation(annotation, audience))
     .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || (a.end ?? 0) - (b.end ?? 0) || a.id.localeCompare(b.id));
 }

@@ -1,18 +1,25 @@
 import type { Annotation, AnnotationReply, AnnotationTheme } from "@/lib/generated/prisma/client";
 import { coarsenTime } from "@/lib/time/coarse-time";
+import { canSee, type Audience } from "./audience";
 
 export type AnnotationWithRelations = Annotation & { themes: AnnotationTheme[]; replies: AnnotationReply[] };
 
 /** A reply as one viewer sees it: whether it is theirs, never whose it is. */
-export function presentReply(reply: AnnotationReply, viewerId: string) {
-  return { id: reply.id, body: reply.body, mine: reply.authorId === viewerId, when: coarsenTime(reply.createdAt) };
+export function presentReply(reply: AnnotationReply, audience: Audience) {
+  return {
+    id: reply.id,
+    body: reply.body,
+    mine: reply.authorId === audience.viewerId,
+    isHidden: reply.hiddenAt !== null,
+    when: coarsenTime(reply.createdAt),
+  };
 }
 
 /**
  * An annotation as one viewer sees it. `mine` lets its author edit it; nothing says who else
- * wrote it, and times are coarse. Hidden replies are left out for everyone but their author.
+ * wrote it, and times are coarse. Hidden replies reach only their author and the organizers.
  */
-export function presentAnnotation(annotation: AnnotationWithRelations, viewerId: string) {
+export function presentAnnotation(annotation: AnnotationWithRelations, audience: Audience) {
   return {
     id: annotation.id,
     sourceId: annotation.sourceId,
@@ -22,11 +29,12 @@ export function presentAnnotation(annotation: AnnotationWithRelations, viewerId:
     isOrphan: annotation.isOrphan,
     comment: annotation.comment,
     themeIds: annotation.themes.map((theme) => theme.themeId).sort(),
-    mine: annotation.authorId === viewerId,
+    mine: annotation.authorId === audience.viewerId,
+    isHidden: annotation.hiddenAt !== null,
     when: coarsenTime(annotation.createdAt),
     replies: annotation.replies
-      .filter((reply) => !reply.hiddenAt || reply.authorId === viewerId)
-      .map((reply) => presentReply(reply, viewerId)),
+      .filter((reply) => canSee(reply, audience))
+      .map((reply) => presentReply(reply, audience)),
   };
 }
 

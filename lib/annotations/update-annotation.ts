@@ -3,6 +3,7 @@ import { getPrisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/session";
 import { parseInput } from "@/lib/validation";
 import { assertWorkshopThemes, getOwnAnnotation } from "./access";
+import { audienceFor } from "./audience";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { broadcastAnnotation } from "./broadcast";
 import { ANNOTATION_INCLUDE, presentAnnotation, type PresentedAnnotation } from "./present";
@@ -18,7 +19,7 @@ export interface UpdateAnnotationOptions {
 /** Changes the comment and themes of one's own annotation (the highlight itself stays). */
 export async function updateAnnotation({ viewer, workshopId, annotationId, input }: UpdateAnnotationOptions): Promise<PresentedAnnotation> {
   const { comment, themeIds } = parseInput(ZUpdateAnnotationInput, input);
-  await requireWorkshopPermission(viewer, workshopId, "content.contribute");
+  const { membership } = await requireWorkshopPermission(viewer, workshopId, "content.contribute");
   const db = await getPrisma();
   const updated = await db.$transaction(async (tx) => {
     await getOwnAnnotation(tx, viewer, workshopId, annotationId);
@@ -31,5 +32,5 @@ export async function updateAnnotation({ viewer, workshopId, annotationId, input
     });
   });
   await broadcastAnnotation(workshopId, annotationId);
-  return presentAnnotation(updated, viewer.id);
+  return presentAnnotation(updated, audienceFor(viewer.id, membership.role));
 }

@@ -15,6 +15,7 @@ const ACTIONS: WorkshopAction[] = [
   "content.contribute",
   "sources.manage",
   "sources.revise",
+  "content.moderate",
 ];
 
 /** The intended policy, written out by hand rather than derived from the code under test. */
@@ -24,9 +25,9 @@ const ALLOWED_WHEN_OPEN: Record<Role, WorkshopAction[]> = {
   PARTICIPANT: ["workshop.view", "content.contribute"],
   OBSERVER: ["workshop.view"],
 };
-/** Closed and archived workshops are read-only: only reading, the member list and reopening remain. */
+/** Closed and archived workshops are read-only: reading, the member list, reopening and moderation remain. */
 const ALLOWED_WHEN_READ_ONLY: Record<Role, WorkshopAction[]> = {
-  ORGANIZER: ["workshop.view", "workshop.changeStatus", "members.view"],
+  ORGANIZER: ["workshop.view", "workshop.changeStatus", "members.view", "content.moderate"],
   RAPPORTEUR: ["workshop.view"],
   PARTICIPANT: ["workshop.view"],
   OBSERVER: ["workshop.view"],

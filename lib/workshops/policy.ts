@@ -11,6 +11,7 @@ export type WorkshopAction =
   | "members.remove"
   | "content.contribute"
   | "sources.manage"
+  | "content.moderate"
   | "sources.revise";
 
 const GRANTS: Record<WorkshopAction, readonly Role[]> = {
@@ -24,6 +25,9 @@ const GRANTS: Record<WorkshopAction, readonly Role[]> = {
   "members.remove": ["ORGANIZER"],
   "content.contribute": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT"],
   "sources.manage": ["ORGANIZER", "RAPPORTEUR"],
+  // Not a write in WRITES below: organizers may still hide things once the workshop is closed,
+  // before its record is shared.
+  "content.moderate": ["ORGANIZER"],
   // Revising a text moves everyone's annotations (some may become orphans): the organizer's call.
   "sources.revise": ["ORGANIZER"],
 };

@@ -66,6 +66,7 @@ export default async function SourcePage({ params }: Props) {
           themes={themes}
           initialAnnotations={annotations}
           canContribute={workshop.can["content.contribute"]}
+          canModerate={workshop.can["content.moderate"]}
         />
       </div>
     </div>
