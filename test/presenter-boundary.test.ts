@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 const ROOT = path.resolve(__dirname, "..");
 const IDENTITY_FIELDS = /\b(authorId|userId|creatorId|createdById|invitedById|email|organization)\b|\buser\.name\b/;
 /** A presenter may compare an author with the viewer (that is how `mine` is made), nothing more. */
-const MINE_COMPARISON = /\.(authorId|userId) === viewerId/g;
+const MINE_COMPARISON = /\.(authorId|userId) === (audience\.)?viewerId/g;
 /** Presenters that deliberately name people: the member list and pending invitations, for organizers. */
 const PRESENTERS_ALLOWED_IDENTITY = new Set(["lib/members/present.ts", "lib/invitations/present.ts"]);
 
