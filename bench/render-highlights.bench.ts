@@ -24,20 +24,11 @@ import { DEMO_PEOPLE, DEMO_SOURCES } from "../lib/demo/demo-workshop";
 import { describeRange } from "../lib/anchoring/describe";
 import { createPrng, findWords, randomInt, randomWordRange } from "../lib/anchoring/testing";
 import type { Bench, BenchRow } from "./run";
+import { CHROMIUM_EXECUTABLE, chromiumLaunchOptions } from "../e2e/support/chromium";
 
 const ANNOTATIONS = 1_000;
 const RUNS = 5;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 interface Prepared {
   workshopId: string;
@@ -207,12 +198,12 @@ const bench: Bench = async () => {
   if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     return { title, rows: [], notes: ["skipped: no production build in .next/ — run `npm run build`, then `npm run bench -- render-highlights`"] };
   }
-  if (!fs.existsSync(CHROMIUM)) {
-    return { title, rows: [], notes: [`skipped: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`] };
+  if (!fs.existsSync(CHROMIUM_EXECUTABLE)) {
+    return { title, rows: [], notes: [`skipped: no Chromium at ${CHROMIUM_EXECUTABLE} (set CHROMIUM_PATH)`] };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rapporteur-bench-"));
   let server: ChildProcess | null = null;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const prepareStarted = performance.now();
     const prepared = await prepareDatabase(dataDir);
