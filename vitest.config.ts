@@ -16,6 +16,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],
     pool: "forks",
     environment: "node",
+    setupFiles: ["test/setup-env.ts"],
     // Each file opens its own database (PGlite start-up and migrations take seconds).
     hookTimeout: 120_000,
     testTimeout: 30_000,

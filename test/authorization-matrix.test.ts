@@ -11,11 +11,6 @@
  * Outsiders (non-members, members of another workshop) always get NOT_FOUND, never FORBIDDEN,
  * so that ids reveal nothing.
  */
-process.env.RAPPORTEUR_MODE = "demo";
-process.env.NEXTAUTH_SECRET = "x".repeat(40);
-process.env.APP_URL = "http://localhost:3999";
-delete process.env.SMTP_URL;
-delete (globalThis as { __rapporteurEnv?: unknown }).__rapporteurEnv;
 
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";

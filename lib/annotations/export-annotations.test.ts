@@ -1,5 +1,4 @@
-process.env.RAPPORTEUR_MODE = "demo";
-process.env.NEXTAUTH_SECRET = "x".repeat(40);
+// Export ids are URLs under APP_URL: this file pins its own (test/setup-env.ts sets the rest).
 process.env.APP_URL = "https://rapporteur.example.org";
 
 import { beforeAll, describe, expect, it } from "vitest";

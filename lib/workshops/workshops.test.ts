@@ -1,9 +1,3 @@
-process.env.RAPPORTEUR_MODE = "demo";
-process.env.NEXTAUTH_SECRET = "x".repeat(40);
-process.env.APP_URL = "http://localhost:3999";
-delete process.env.SMTP_URL;
-delete (globalThis as { __rapporteurEnv?: unknown }).__rapporteurEnv;
-
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
 import { expectAppError } from "@/test/expect-app-error";
