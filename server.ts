@@ -8,7 +8,7 @@ import { loadEnv, exportEnvForLibraries } from "@/lib/env";
 import { connectDatabase, disconnectDatabase } from "@/lib/db";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { seedDemoWorkshop } from "@/lib/demo/seed-demo";
-import { createSocketServer } from "@/lib/realtime/socket-server";
+import { closeSocketServer, createSocketServer } from "@/lib/realtime/socket-server";
 import { logger } from "@/lib/logger";
 
 async function main(): Promise<void> {
@@ -49,7 +49,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
-    io.close();
+    // Open notes are stored before the database closes.
+    await closeSocketServer(io).catch((error) => logger.error("closing realtime failed", error));
     server.close();
     // Closing PGlite flushes it to disk; killing the process without this can lose writes.
     await disconnectDatabase().catch((error) => logger.error("closing the database failed", error));

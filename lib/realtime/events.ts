@@ -7,6 +7,27 @@ export const ZLeaveWorkshop = ZJoinWorkshop;
 
 export type JoinWorkshop = z.infer<typeof ZJoinWorkshop>;
 
+const ZWorkshopId = z.string().min(1).max(64);
+/** socket.io delivers binary as Buffer on the server (a Uint8Array) and Uint8Array in browsers. */
+const bytes = (max: number) =>
+  z.instanceof(Uint8Array).refine((value) => value.byteLength <= max, `at most ${max} bytes`);
+
+export const ZNoteJoin = z.object({ workshopId: ZWorkshopId, stateVector: bytes(64 * 1024) }).strict();
+// The update's own limit (MAX_NOTE_UPDATE_BYTES) is checked with a clearer message later.
+export const ZNoteUpdate = z.object({ workshopId: ZWorkshopId, update: bytes(1024 * 1024) }).strict();
+export const ZNoteAwareness = z.object({ workshopId: ZWorkshopId, update: bytes(8 * 1024) }).strict();
+export const ZNoteLeave = z.object({ workshopId: ZWorkshopId }).strict();
+
+/** The answer to note:join: what the client lacks, the server's state vector, current carets. */
+export interface NoteJoined {
+  ok: true;
+  canEdit: boolean;
+  update: Uint8Array;
+  stateVector: Uint8Array;
+  awareness: Uint8Array;
+}
+export type NoteJoinAck = (response: NoteJoined | { ok: false; code: string; message: string }) => void;
+
 /** What the server sends. Presence carries a count only: never who is there. */
 export interface ServerToClientEvents {
   "presence:count": (payload: { workshopId: string; count: number }) => void;
@@ -18,6 +39,10 @@ export interface ServerToClientEvents {
   "annotation:removed": (payload: { workshopId: string; annotationId: string }) => void;
   /** A source's text was revised: its annotations moved, so open reading views reload. */
   "source:revised": (payload: { workshopId: string; sourceId: string; revision: number }) => void;
+  /** Yjs updates of the note, merged per tick; they carry Yjs client numbers, never people. */
+  "note:update": (payload: { workshopId: string; update: Uint8Array }) => void;
+  /** Caret positions and colours, rebuilt by the server from an allowlist. */
+  "note:awareness": (payload: { workshopId: string; update: Uint8Array }) => void;
 }
 
 export type Ack = (response: { ok: true } | { ok: false; code: string; message: string }) => void;
@@ -25,6 +50,10 @@ export type Ack = (response: { ok: true } | { ok: false; code: string; message: 
 export interface ClientToServerEvents {
   "workshop:join": (payload: unknown, ack?: Ack) => void;
   "workshop:leave": (payload: unknown, ack?: Ack) => void;
+  "note:join": (payload: unknown, ack?: NoteJoinAck) => void;
+  "note:update": (payload: unknown, ack?: Ack) => void;
+  "note:awareness": (payload: unknown) => void;
+  "note:leave": (payload: unknown, ack?: Ack) => void;
 }
 
 export interface SocketData {

@@ -4,6 +4,7 @@ import { getPrisma } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { findSessionUserId, isAllowedOrigin } from "./authenticate-socket";
 import { setRealtimeServer, userRoom, workshopRoom } from "./hub";
+import { createNoteHandlers } from "./note-handlers";
 import {
   ZJoinWorkshop,
   ZLeaveWorkshop,
@@ -16,7 +17,11 @@ import {
 type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export const MAX_FRAME_BYTES = 64 * 1024;
+/** Frames may carry a pasted passage of the note (one update up to 512 KB, see lib/notes/schema). */
+export const MAX_FRAME_BYTES = 1024 * 1024 + 16 * 1024;
+
+/** What must be stored before the process exits (open notes). */
+const shutdownTasks = new WeakMap<object, () => Promise<void>>();
 
 /** Counts distinct people (not tabs) in a workshop room and tells everyone in it. */
 async function broadcastPresence(io: AppServer, workshopId: string): Promise<void> {
@@ -115,11 +120,22 @@ export function createSocketServer(httpServer: HttpServer, { allowedOrigins }: S
     }
   });
 
+  const notes = createNoteHandlers(io);
+  shutdownTasks.set(io, notes.closeAll);
+
   io.on("connection", (socket) => {
     void socket.join(userRoom(socket.data.userId));
     registerHandlers(io, socket);
+    notes.register(socket);
   });
 
   setRealtimeServer(io as unknown as Server);
   return io;
+}
+
+/** Disconnects everyone and stores the open notes; the HTTP server is the caller's to close. */
+export async function closeSocketServer(io: AppServer): Promise<void> {
+  io.disconnectSockets(true);
+  await shutdownTasks.get(io)?.();
+  await new Promise<void>((resolve) => io.close(() => resolve()));
 }

@@ -16,21 +16,23 @@ const ACTIONS: WorkshopAction[] = [
   "sources.manage",
   "sources.revise",
   "content.moderate",
+  "note.view",
+  "note.edit",
 ];
 
 /** The intended policy, written out by hand rather than derived from the code under test. */
 const ALLOWED_WHEN_OPEN: Record<Role, WorkshopAction[]> = {
   ORGANIZER: ACTIONS,
-  RAPPORTEUR: ["workshop.view", "content.contribute", "sources.manage"],
-  PARTICIPANT: ["workshop.view", "content.contribute"],
-  OBSERVER: ["workshop.view"],
+  RAPPORTEUR: ["workshop.view", "content.contribute", "sources.manage", "note.view", "note.edit"],
+  PARTICIPANT: ["workshop.view", "content.contribute", "note.view", "note.edit"],
+  OBSERVER: ["workshop.view", "note.view"],
 };
 /** Closed and archived workshops are read-only: reading, the member list, reopening and moderation remain. */
 const ALLOWED_WHEN_READ_ONLY: Record<Role, WorkshopAction[]> = {
-  ORGANIZER: ["workshop.view", "workshop.changeStatus", "members.view", "content.moderate"],
-  RAPPORTEUR: ["workshop.view"],
-  PARTICIPANT: ["workshop.view"],
-  OBSERVER: ["workshop.view"],
+  ORGANIZER: ["workshop.view", "workshop.changeStatus", "members.view", "content.moderate", "note.view"],
+  RAPPORTEUR: ["workshop.view", "note.view"],
+  PARTICIPANT: ["workshop.view", "note.view"],
+  OBSERVER: ["workshop.view", "note.view"],
 };
 
 function expected(role: Role, status: WorkshopStatus, action: WorkshopAction): boolean {
@@ -60,7 +62,7 @@ describe("permissionsOf", () => {
   it("grants nothing but reading to an observer, whatever the status", () => {
     for (const status of STATUSES) {
       const granted = Object.entries(permissionsOf({ role: "OBSERVER", status })).filter(([, allowed]) => allowed);
-      expect(granted.map(([action]) => action)).toEqual(["workshop.view"]);
+      expect(granted.map(([action]) => action)).toEqual(["workshop.view", "note.view"]);
     }
   });
 });

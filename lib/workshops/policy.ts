@@ -12,7 +12,9 @@ export type WorkshopAction =
   | "content.contribute"
   | "sources.manage"
   | "content.moderate"
-  | "sources.revise";
+  | "sources.revise"
+  | "note.view"
+  | "note.edit";
 
 const GRANTS: Record<WorkshopAction, readonly Role[]> = {
   "workshop.view": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"],
@@ -30,6 +32,9 @@ const GRANTS: Record<WorkshopAction, readonly Role[]> = {
   "content.moderate": ["ORGANIZER"],
   // Revising a text moves everyone's annotations (some may become orphans): the organizer's call.
   "sources.revise": ["ORGANIZER"],
+  "note.view": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"],
+  // Rapporteurs and participants co-edit the note with the organizers; observers read it live.
+  "note.edit": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT"],
 };
 
 /** Actions that change the workshop's content or membership, refused once it is closed or archived. */
@@ -41,6 +46,7 @@ const WRITES: ReadonlySet<WorkshopAction> = new Set([
   "content.contribute",
   "sources.manage",
   "sources.revise",
+  "note.edit",
 ]);
 
 export interface WorkshopAccessContext {

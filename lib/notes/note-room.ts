@@ -1,0 +1,173 @@
+import * as Y from "yjs";
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import { logger } from "@/lib/logger";
+import { readAwarenessUpdate, writeAwarenessUpdate, type AwarenessEntry } from "./awareness";
+import { MAX_NOTE_BYTES } from "./schema";
+import { appendNoteUpdate, compactNote, loadNote } from "./note-store";
+import { checkNoteUpdate, type UpdateCheck } from "./validate-update";
+
+export type UpdateResult = { ok: true } | { ok: false; code: string; message: string };
+
+/** How a room reaches the people in it; the socket layer provides it. */
+export interface RoomOutlet {
+  /** A merged update, to everyone in the room (the senders ignore what they already have). */
+  update(update: Uint8Array): void;
+  /** An awareness update, to everyone in the room but the socket it came from. */
+  awareness(update: Uint8Array, exceptSocketId?: string): void;
+}
+
+/**
+ * Updates arriving within one tick are merged, stored as one log row and sent as one frame:
+ * fewer writes and messages, and the rhythm of each person's typing is blurred.
+ */
+export const FLUSH_INTERVAL_MS = 50;
+/** Log rows after which the stored state is compacted. */
+export const COMPACT_AFTER_ROWS = 100;
+
+interface Pending {
+  update: Uint8Array;
+  settle: (result: UpdateResult) => void;
+}
+
+/** One workshop's note while someone has it open: the document, its awareness and its log. */
+export class NoteRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness: Awareness;
+  private readonly owners = new Map<number, string>();
+  private pending: Pending[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private bytes: number;
+  private logLength: number;
+  private lastSeq: number;
+
+  private constructor(
+    readonly workshopId: string,
+    private readonly noteId: string,
+    stored: { state: Uint8Array; logLength: number; lastSeq: number },
+    private readonly outlet: RoomOutlet,
+  ) {
+    Y.applyUpdate(this.doc, stored.state);
+    this.bytes = stored.state.byteLength;
+    this.logLength = stored.logLength;
+    this.lastSeq = stored.lastSeq;
+    this.awareness = new Awareness(this.doc);
+    // The server is no participant: it holds others' states and has none of its own.
+    this.awareness.setLocalState(null);
+  }
+
+  static async open(workshopId: string, outlet: RoomOutlet): Promise<NoteRoom> {
+    const stored = await loadNote(workshopId);
+    return new NoteRoom(workshopId, stored.noteId, stored, outlet);
+  }
+
+  /** What a joining client lacks, given its state vector, and what the server has. */
+  syncFor(stateVector: Uint8Array): { update: Uint8Array; stateVector: Uint8Array; awareness: Uint8Array } {
+    return {
+      update: Y.encodeStateAsUpdate(this.doc, stateVector),
+      stateVector: Y.encodeStateVector(this.doc),
+      awareness: encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+    };
+  }
+
+  /** Checks an update and queues it; resolves once it is stored (or refused). */
+  receive(update: Uint8Array): Promise<UpdateResult> {
+    const check: UpdateCheck = checkNoteUpdate(update);
+    if (!check.ok) return Promise.resolve(check);
+    if (this.bytes + update.byteLength > MAX_NOTE_BYTES) {
+      return Promise.resolve({
+        ok: false,
+        code: "PAYLOAD_TOO_LARGE",
+        message: `The note has reached its size limit (${MAX_NOTE_BYTES / 1024 / 1024} MB); remove something before adding more.`,
+      });
+    }
+    return new Promise((settle) => {
+      this.pending.push({ update, settle });
+      this.timer ??= setTimeout(() => void this.flush(), FLUSH_INTERVAL_MS);
+    });
+  }
+
+  /** Stores, applies and shares what arrived since the last flush; flushes run one at a time. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    this.flushing = this.flushing.then(() => this.persist(batch));
+    return this.flushing;
+  }
+
+  private async persist(batch: Pending[]): Promise<void> {
+    if (!batch.length) return;
+    const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((item) => item.update));
+    try {
+      await appendNoteUpdate(this.noteId, this.lastSeq + 1, merged);
+    } catch (error) {
+      logger.error("storing a note update failed", error);
+      const refusal = { ok: false as const, code: "UNAVAILABLE", message: "Your last change could not be saved yet; it will be sent again." };
+      batch.forEach((item) => item.settle(refusal));
+      return;
+    }
+    this.lastSeq += 1;
+    this.logLength += 1;
+    this.bytes += merged.byteLength;
+    Y.applyUpdate(this.doc, merged, "clients");
+    this.outlet.update(merged);
+    batch.forEach((item) => item.settle({ ok: true }));
+    if (this.logLength >= COMPACT_AFTER_ROWS) await this.compact();
+  }
+
+  private async compact(): Promise<void> {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    try {
+      await compactNote(this.noteId, state, this.lastSeq);
+      this.logLength = 0;
+      this.bytes = state.byteLength;
+    } catch (error) {
+      // The log still holds everything; compaction is tried again after the next update.
+      logger.error("compacting a note failed", error);
+    }
+  }
+
+  /**
+   * Applies a client's awareness update after rebuilding it from the allowlist. A socket may
+   * speak only for the awareness clients it introduced; returns what was shared, if anything.
+   */
+  receiveAwareness(socketId: string, update: Uint8Array): Uint8Array | null {
+    const entries = readAwarenessUpdate(update).filter((entry) => this.claim(socketId, entry));
+    if (!entries.length) return null;
+    const cleaned = writeAwarenessUpdate(entries);
+    applyAwarenessUpdate(this.awareness, cleaned, socketId);
+    this.outlet.awareness(cleaned, socketId);
+    return cleaned;
+  }
+
+  private claim(socketId: string, entry: AwarenessEntry): boolean {
+    const owner = this.owners.get(entry.clientId);
+    if (owner === undefined) {
+      const owned = [...this.owners.values()].filter((id) => id === socketId).length;
+      if (owned >= 4) return false;
+      this.owners.set(entry.clientId, socketId);
+      return true;
+    }
+    return owner === socketId;
+  }
+
+  /** Forgets a socket's carets and tells the others they are gone. */
+  removeSocket(socketId: string): void {
+    const clients = [...this.owners].filter(([, owner]) => owner === socketId).map(([clientId]) => clientId);
+    clients.forEach((clientId) => this.owners.delete(clientId));
+    const present = clients.filter((clientId) => this.awareness.getStates().has(clientId));
+    if (!present.length) return;
+    removeAwarenessStates(this.awareness, present, "left");
+    this.outlet.awareness(encodeAwarenessUpdate(this.awareness, present));
+  }
+
+  /** Stores what is pending and folds the log, before the room is dropped from memory. */
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.logLength > 0) await this.compact();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

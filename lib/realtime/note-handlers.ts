@@ -1,0 +1,123 @@
+import type { Server, Socket } from "socket.io";
+import { logger } from "@/lib/logger";
+import { findNoteAccess } from "@/lib/notes/note-access";
+import { NoteRooms } from "@/lib/notes/note-rooms";
+import {
+  ZNoteAwareness,
+  ZNoteJoin,
+  ZNoteLeave,
+  ZNoteUpdate,
+  type Ack,
+  type ClientToServerEvents,
+  type NoteJoinAck,
+  type ServerToClientEvents,
+  type SocketData,
+} from "./events";
+
+type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function noteRoom(workshopId: string): string {
+  return `note:${workshopId}`;
+}
+
+const NOT_FOUND = { ok: false as const, code: "NOT_FOUND", message: "Workshop not found, or you are not a member of it." };
+const NOT_JOINED = { ok: false as const, code: "BAD_REQUEST", message: "Open the note (note:join) before sending to it." };
+const INTERNAL = { ok: false as const, code: "INTERNAL", message: "Something went wrong; reload the page." };
+
+function asFunction<T>(value: unknown): T | undefined {
+  return typeof value === "function" ? (value as T) : undefined;
+}
+
+function reportFailure(socket: AppSocket, ack: Ack | NoteJoinAck | undefined, response: { ok: false; code: string; message: string }) {
+  ack?.(response);
+  socket.emit("error:event", { code: response.code, message: response.message });
+}
+
+/** The meeting note's events: Yjs sync, updates and awareness, checked per workshop and role. */
+export function createNoteHandlers(io: AppServer) {
+  const rooms = new NoteRooms((workshopId) => ({
+    update: (update) => io.to(noteRoom(workshopId)).emit("note:update", { workshopId, update }),
+    awareness: (update, exceptSocketId) => {
+      const target = exceptSocketId ? io.to(noteRoom(workshopId)).except(exceptSocketId) : io.to(noteRoom(workshopId));
+      target.emit("note:awareness", { workshopId, update });
+    },
+  }));
+
+  function register(socket: AppSocket): void {
+    socket.on("note:join", async (payload, ackArgument) => {
+      const ack = asFunction<NoteJoinAck>(ackArgument);
+      const parsed = ZNoteJoin.safeParse(payload);
+      if (!parsed.success) {
+        return reportFailure(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:join needs { workshopId, stateVector }." });
+      }
+      const { workshopId, stateVector } = parsed.data;
+      try {
+        const access = await findNoteAccess(workshopId, socket.data.userId);
+        if (!access) return reportFailure(socket, ack, NOT_FOUND);
+        const room = await rooms.enter(workshopId, socket.id);
+        await socket.join(noteRoom(workshopId));
+        ack?.({ ok: true, canEdit: access.canEdit, ...room.syncFor(stateVector) });
+      } catch (error) {
+        logger.error("note:join failed", error);
+        reportFailure(socket, ack, INTERNAL);
+      }
+    });
+
+    socket.on("note:update", async (payload, ackArgument) => {
+      const ack = asFunction<Ack>(ackArgument);
+      const parsed = ZNoteUpdate.safeParse(payload);
+      if (!parsed.success) {
+        return reportFailure(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:update needs { workshopId, update } (update at most 1 MB)." });
+      }
+      const { workshopId, update } = parsed.data;
+      try {
+        const room = await rooms.roomFor(workshopId, socket.id);
+        if (!room) return reportFailure(socket, ack, NOT_JOINED);
+        const access = await findNoteAccess(workshopId, socket.data.userId);
+        if (!access) return reportFailure(socket, ack, NOT_FOUND);
+        if (!access.canEdit) {
+          return reportFailure(socket, ack, {
+            ok: false,
+            code: "FORBIDDEN",
+            message: "You can read this note but not change it (your role, or the workshop is closed).",
+          });
+        }
+        const result = await room.receive(update);
+        if (result.ok) ack?.(result);
+        else reportFailure(socket, ack, result);
+      } catch (error) {
+        logger.error("note:update failed", error);
+        reportFailure(socket, ack, INTERNAL);
+      }
+    });
+
+    socket.on("note:awareness", async (payload) => {
+      const parsed = ZNoteAwareness.safeParse(payload);
+      if (!parsed.success) return;
+      const room = await rooms.roomFor(parsed.data.workshopId, socket.id);
+      if (!room) return;
+      try {
+        room.receiveAwareness(socket.id, parsed.data.update);
+      } catch {
+        socket.emit("error:event", { code: "BAD_REQUEST", message: "That caret update could not be read." });
+      }
+    });
+
+    socket.on("note:leave", async (payload, ackArgument) => {
+      const ack = asFunction<Ack>(ackArgument);
+      const parsed = ZNoteLeave.safeParse(payload);
+      if (!parsed.success) return reportFailure(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:leave needs { workshopId }." });
+      await socket.leave(noteRoom(parsed.data.workshopId));
+      await rooms.leave(parsed.data.workshopId, socket.id);
+      ack?.({ ok: true });
+    });
+
+    socket.on("disconnecting", () => {
+      const notes = [...socket.rooms].filter((room) => room.startsWith("note:")).map((room) => room.slice("note:".length));
+      for (const workshopId of notes) void rooms.leave(workshopId, socket.id);
+    });
+  }
+
+  return { register, closeAll: () => rooms.closeAll() };
+}
