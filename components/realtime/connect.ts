@@ -13,14 +13,34 @@ let shared: { socket: RealtimeSocket; users: number } | null = null;
 type Listeners = { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] } & { disconnect?: () => void };
 
 /**
- * Joins a workshop's room on the page's shared socket (WebSocket only: the server refuses
- * long-polling) and listens to its events; returns the function that stops listening.
+ * The page's shared socket (WebSocket only: the server refuses long-polling), and the function
+ * that gives it back; the last user to give it back closes it.
  */
-export function subscribeToWorkshop(workshopId: string, listeners: Listeners): () => void {
+export function acquireSocket(): { socket: RealtimeSocket; release: () => void } {
   if (!shared) shared = { socket: io({ transports: ["websocket"], withCredentials: true }), users: 0 };
   const current = shared;
   current.users += 1;
-  const { socket } = current;
+  let released = false;
+  return {
+    socket: current.socket,
+    release: () => {
+      if (released) return;
+      released = true;
+      current.users -= 1;
+      if (current.users === 0) {
+        current.socket.disconnect();
+        if (shared === current) shared = null;
+      }
+    },
+  };
+}
+
+/**
+ * Joins a workshop's room on the page's shared socket and listens to its events; returns the
+ * function that stops listening.
+ */
+export function subscribeToWorkshop(workshopId: string, listeners: Listeners): () => void {
+  const { socket, release } = acquireSocket();
   const join = () => socket.emit("workshop:join", { workshopId });
   socket.on("connect", join);
   if (socket.connected) join();
@@ -29,10 +49,6 @@ export function subscribeToWorkshop(workshopId: string, listeners: Listeners): (
   return () => {
     socket.off("connect", join);
     for (const [event, listener] of entries) socket.off(event, listener as never);
-    current.users -= 1;
-    if (current.users === 0) {
-      socket.disconnect();
-      if (shared === current) shared = null;
-    }
+    release();
   };
 }

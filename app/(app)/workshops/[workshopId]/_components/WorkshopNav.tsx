@@ -10,6 +10,7 @@ export function WorkshopNav({ workshopId, canManage }: { workshopId: string; can
   const base = `/workshops/${workshopId}`;
   const links = [
     { href: base, label: t("overview") },
+    { href: `${base}/note`, label: t("note") },
     ...(canManage ? [{ href: `${base}/members`, label: t("members") }, { href: `${base}/settings`, label: t("settings") }] : []),
   ];
   return (

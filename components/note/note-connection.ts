@@ -1,0 +1,167 @@
+"use client";
+
+import * as Y from "yjs";
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import { acquireSocket, type RealtimeSocket } from "@/components/realtime/connect";
+
+export type NoteStatus = "connecting" | "saved" | "saving" | "offline" | "error";
+
+export interface NoteConnectionState {
+  status: NoteStatus;
+  /** The server's words when it refused something. */
+  error: string | null;
+  canEdit: boolean;
+  /** The first sync is done: the document holds the note. */
+  synced: boolean;
+}
+
+/** Marks changes that came from the server, so they are not sent back. */
+const REMOTE = Symbol("remote");
+/** Keystrokes are gathered for this long and sent as one update. */
+const SEND_DELAY_MS = 100;
+const RETRY_DELAY_MS = 2_000;
+/** An update that only says "nothing changed" (no structs, empty delete set). */
+const EMPTY_UPDATE_BYTES = 2;
+
+/**
+ * The note's Yjs document kept in sync with the server over the page's socket. The document is
+ * created with the page and never stored in the browser, so every visit gets a fresh Yjs client
+ * number: edits of one visit cannot be linked to those of another.
+ */
+export class NoteConnection {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  private state: NoteConnectionState = { status: "connecting", error: null, canEdit: false, synced: false };
+  private socket: RealtimeSocket | null = null;
+  private joined = false;
+  private pending: Uint8Array[] = [];
+  private inFlight = 0;
+  private sendTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly workshopId: string,
+    private readonly onState: (state: NoteConnectionState) => void,
+  ) {}
+
+  private set(patch: Partial<NoteConnectionState>): void {
+    this.state = { ...this.state, ...patch };
+    this.onState(this.state);
+  }
+
+  /** Connects and keeps the document in sync; returns the function that disconnects. */
+  start(): () => void {
+    const { socket, release } = acquireSocket();
+    this.socket = socket;
+    const join = () => this.join();
+    const onDisconnect = () => {
+      this.joined = false;
+      this.set({ status: "offline" });
+    };
+    const onUpdate = (payload: { workshopId: string; update: Uint8Array }) => {
+      if (payload.workshopId === this.workshopId) Y.applyUpdate(this.doc, new Uint8Array(payload.update), REMOTE);
+    };
+    const onAwareness = (payload: { workshopId: string; update: Uint8Array }) => {
+      if (payload.workshopId === this.workshopId) applyAwarenessUpdate(this.awareness, new Uint8Array(payload.update), REMOTE);
+    };
+    const onLocalUpdate = (update: Uint8Array, origin: unknown) => {
+      if (origin !== REMOTE) this.queue(update);
+    };
+    const onLocalAwareness = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      if (origin === REMOTE) return;
+      const mine = [...changes.added, ...changes.updated, ...changes.removed].includes(this.awareness.clientID);
+      if (mine) this.sendAwareness();
+    };
+    const onUnload = () => removeAwarenessStates(this.awareness, [this.awareness.clientID], "unload");
+
+    socket.on("connect", join);
+    socket.on("disconnect", onDisconnect);
+    socket.on("note:update", onUpdate);
+    socket.on("note:awareness", onAwareness);
+    this.doc.on("update", onLocalUpdate);
+    this.awareness.on("update", onLocalAwareness);
+    window.addEventListener("pagehide", onUnload);
+    if (socket.connected) join();
+
+    return () => {
+      window.removeEventListener("pagehide", onUnload);
+      if (this.sendTimer) clearTimeout(this.sendTimer);
+      if (this.retryTimer) clearTimeout(this.retryTimer);
+      if (this.joined) {
+        this.flush();
+        socket.emit("note:leave", { workshopId: this.workshopId });
+      }
+      socket.off("connect", join);
+      socket.off("disconnect", onDisconnect);
+      socket.off("note:update", onUpdate);
+      socket.off("note:awareness", onAwareness);
+      this.doc.off("update", onLocalUpdate);
+      this.awareness.off("update", onLocalAwareness);
+      this.awareness.destroy();
+      this.doc.destroy();
+      release();
+    };
+  }
+
+  /**
+   * Exchanges what each side lacks: the server answers with its missing part, and this side
+   * sends everything the server does not have (also whatever was typed while offline).
+   */
+  private join(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    socket.emit("note:join", { workshopId: this.workshopId, stateVector: Y.encodeStateVector(this.doc) }, (response) => {
+      if (!response.ok) return this.set({ status: "error", error: response.message });
+      Y.applyUpdate(this.doc, new Uint8Array(response.update), REMOTE);
+      applyAwarenessUpdate(this.awareness, new Uint8Array(response.awareness), REMOTE);
+      this.joined = true;
+      // The catch-up below carries everything queued so far.
+      this.pending = [];
+      this.set({ canEdit: response.canEdit, synced: true, status: "saved", error: null });
+      if (response.canEdit) {
+        const missing = Y.encodeStateAsUpdate(this.doc, new Uint8Array(response.stateVector));
+        if (missing.byteLength > EMPTY_UPDATE_BYTES) this.send(missing);
+      }
+      this.sendAwareness();
+    });
+  }
+
+  private queue(update: Uint8Array): void {
+    this.pending.push(update);
+    if (!this.joined) return; // sent by the catch-up when the connection returns
+    this.set({ status: "saving" });
+    this.sendTimer ??= setTimeout(() => this.flush(), SEND_DELAY_MS);
+  }
+
+  private flush(): void {
+    if (this.sendTimer) clearTimeout(this.sendTimer);
+    this.sendTimer = null;
+    if (!this.joined || !this.pending.length) return;
+    const update = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
+    this.pending = [];
+    this.send(update);
+  }
+
+  private send(update: Uint8Array): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.inFlight += 1;
+    this.set({ status: "saving" });
+    socket.emit("note:update", { workshopId: this.workshopId, update }, (response) => {
+      this.inFlight -= 1;
+      if (!response.ok) {
+        this.set({ status: "error", error: response.message });
+        // A passing failure (storage busy): sync again, which resends what the server lacks.
+        if (response.code === "UNAVAILABLE") this.retryTimer = setTimeout(() => this.join(), RETRY_DELAY_MS);
+        return;
+      }
+      if (this.inFlight === 0 && !this.pending.length && this.state.status !== "error") this.set({ status: "saved" });
+    });
+  }
+
+  private sendAwareness(): void {
+    if (!this.joined || !this.socket) return;
+    const update = encodeAwarenessUpdate(this.awareness, [this.awareness.clientID]);
+    this.socket.emit("note:awareness", { workshopId: this.workshopId, update });
+  }
+}

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAsDemo } from "../fixtures/auth";
+import { expectNoAxeViolations } from "../fixtures/axe";
+import { acceptInvitation, createWorkshop, inviteMember, openDemoWorkshop, uniqueTitle } from "../fixtures/workshops";
+import { recordAwareness } from "./note-frames";
+
+async function openNote(page: Page, workshopId: string) {
+  await page.goto(`/workshops/${workshopId}/note`);
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  return page.getByRole("textbox", { name: "Meeting note" });
+}
+
+test("two people write the note together live; carets are anonymous; an observer reads along", async ({ page, browser }) => {
+  await signInAsDemo(page, "Amina Participant");
+  const title = uniqueTitle("Note workshop");
+  const workshopId = await createWorkshop(page, { title });
+  const brunoLink = await inviteMember(page, workshopId, { email: "bruno@demo.rapporteur.test", role: "Participant", workshopTitle: title });
+  const omarLink = await inviteMember(page, workshopId, { email: "observer@demo.rapporteur.test", role: "Observer", workshopTitle: title });
+
+  const brunoContext = await browser.newContext();
+  const omarContext = await browser.newContext();
+  try {
+    const bruno = await brunoContext.newPage();
+    await signInAsDemo(bruno, "Bruno Participant");
+    await acceptInvitation(bruno, brunoLink);
+    const omar = await omarContext.newPage();
+    await signInAsDemo(omar, "Omar Observer");
+    await acceptInvitation(omar, omarLink);
+
+    const awarenessSeenByAmina = recordAwareness(page);
+    const aminaNote = await openNote(page, workshopId);
+    await aminaNote.click();
+    await aminaNote.pressSequentially("Mandates were too broad.");
+    await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+
+    const brunoNote = await openNote(bruno, workshopId);
+    await expect(brunoNote).toContainText("Mandates were too broad.");
+    await brunoNote.click();
+    await bruno.keyboard.press("Control+End");
+    await bruno.keyboard.press("Enter");
+    await brunoNote.pressSequentially("Participants generally agreed.");
+    await expect(aminaNote).toContainText("Participants generally agreed.");
+
+    // Bruno's caret shows in Amina's note as a coloured bar: no name, no label.
+    const caret = page.locator(".note-caret");
+    await expect(caret).toHaveCount(1);
+    await expect(caret).toHaveText("");
+
+    const omarNote = await openNote(omar, workshopId);
+    await expect(omarNote).toContainText("Participants generally agreed.");
+    await expect(omarNote).toHaveAttribute("contenteditable", "false");
+    await expect(omar.getByRole("toolbar", { name: "Formatting" })).toHaveCount(0);
+    await expect(omar.getByText("You can read this note as it is written, but not change it.")).toBeVisible();
+    await aminaNote.press("End");
+    await aminaNote.pressSequentially(" Observers see this live.");
+    await expect(omarNote).toContainText("Observers see this live.");
+
+    // A new visit is a new Yjs client: nothing links Bruno's edits before and after.
+    const clientsBefore = new Set(awarenessSeenByAmina.filter((entry) => entry.state).map((entry) => entry.clientId));
+    expect(clientsBefore.size).toBeGreaterThan(0);
+    await bruno.reload();
+    await expect(brunoNote).toContainText("Observers see this live.");
+    await expect(brunoNote).toContainText("Mandates were too broad.");
+    await expect
+      .poll(() => awarenessSeenByAmina.filter((entry) => entry.state && !clientsBefore.has(entry.clientId)).length)
+      .toBeGreaterThan(0);
+    for (const entry of awarenessSeenByAmina) {
+      expect(Object.keys(entry.state ?? {}).every((key) => key === "user" || key === "cursor")).toBe(true);
+      expect(Object.keys(entry.state?.user ?? {})).toEqual(entry.state?.user ? ["color"] : []);
+    }
+    await expectNoAxeViolations(bruno);
+    await expectNoAxeViolations(omar);
+  } finally {
+    await brunoContext.close();
+    await omarContext.close();
+  }
+});
+
+test("the keyboard alone formats the note and adds a section per theme", async ({ page }) => {
+  await signInAsDemo(page, "Rafael Rapporteur");
+  const workshopId = await openDemoWorkshop(page);
+  const note = await openNote(page, workshopId);
+  const toolbar = page.getByRole("toolbar", { name: "Formatting" });
+
+  // Reach the toolbar with Tab, move along it with the arrow keys.
+  await page.getByRole("link", { name: "Meeting note" }).focus();
+  await expect(async () => {
+    await page.keyboard.press("Tab");
+    await expect(toolbar.getByRole("button", { name: "Bold" })).toBeFocused({ timeout: 200 });
+  }).toPass();
+  await page.keyboard.press("ArrowLeft");
+  await expect(toolbar.getByRole("button", { name: "Add a section per theme" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(note.getByRole("heading", { level: 2, name: "Security Council dynamics" })).toBeVisible();
+  const headings = await note.getByRole("heading", { level: 2 }).count();
+  // Pressing it again adds nothing: every theme has its section.
+  await toolbar.getByRole("button", { name: "Add a section per theme" }).press("Enter");
+  await expect(note.getByRole("heading", { level: 2 })).toHaveCount(headings);
+
+  // The caret is in the last section: type, then make a word bold by shortcut.
+  await note.focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("Keyboard lesson ");
+  await page.keyboard.press("Control+b");
+  await page.keyboard.type("stressed");
+  await expect(note.locator("strong")).toContainText("stressed");
+  await expect(toolbar.getByRole("button", { name: "Bold" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Meeting note" }).locator("strong")).toContainText("stressed");
+  await expectNoAxeViolations(page);
+});
