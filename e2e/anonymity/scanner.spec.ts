@@ -8,11 +8,13 @@ import { findMail } from "../fixtures/mail";
 import { recordContext, recordPage, requestAndRecord, type Received } from "./capture";
 import { describeLeaks, findLeaks, type Canaries } from "./scan";
 import { addScanSource, annotateAndReply, downloadExports, hideAndShowAgain } from "./annotations-scenario";
+import { writeNoteTogether } from "./note-scenario";
 
 /**
  * The anonymity scanner. Four members with unique canaries (name, email, organization, user
  * agent, user id) do everything the app offers — including annotating a source, replying live
- * and downloading its annotation exports; everything each of them receives is recorded:
+ * and downloading its annotation exports, and writing the live meeting note together (Yjs
+ * updates and caret awareness); everything each of them receives is recorded:
  * HTTP headers and bodies (HTML, RSC payloads, JSON, exports), rendered pages, socket.io
  * frames, mail.
  * No member may receive another member's canaries, except the member list that organizers see.
@@ -128,6 +130,7 @@ test("no member ever receives another member's identity", async ({ browser, base
   const written = await annotateAndReply(members, members.slice(0, 3), workshopId, sourceId, baseURL!);
   await hideAndShowAgain(members, organizer, members[2]!, written.comments[2]!);
   for (const member of members) await downloadExports(member, workshopId, sourceId, written);
+  await writeNoteTogether(members, workshopId);
 
   for (const member of members) await visitEverything(member, workshopId);
   for (const member of members) {
@@ -154,6 +157,11 @@ test("no member ever receives another member's identity", async ({ browser, base
   for (const member of members) {
     expect(member.received.some((item) => item.text.includes(member.email))).toBe(true);
     expect(member.received.some((item) => item.kind === "socket" && item.text.includes("annotation:upserted"))).toBe(true);
+    for (const event of ["note:update", "note:awareness"]) {
+      expect(member.received.some((item) => item.kind === "socket" && item.text.includes(event)), event).toBe(true);
+    }
+    // The note's text arrived in binary Yjs frames, which the scan reads too.
+    expect(member.received.some((item) => item.kind === "socket" && item.text.includes("of the note."))).toBe(true);
     for (const format of ["jsonld", "csv"]) {
       expect(member.received.some((item) => item.source.endsWith(`/annotations/export?format=${format}`))).toBe(true);
     }

@@ -38,11 +38,7 @@ afterAll(async () => {
 
 // ---------- clients and recording ----------
 
-interface TestClient {
-  socket: ClientSocket;
-  events: { event: string; payload: unknown }[];
-  disconnectReason: string | null;
-}
+type TestClient = { socket: ClientSocket; events: { event: string; payload: unknown }[]; disconnectReason: string | null };
 
 /** Every socket.io packet any client received (events, acks, binary attachments included). */
 const allFrames: unknown[] = [];
@@ -77,10 +73,7 @@ async function connectAs(cookie: string): Promise<TestClient> {
   socket.on("disconnect", (reason) => (client.disconnectReason = reason));
   allClients.push(client);
   clientsOfTest.push(client);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("connect_error", reject);
-  });
+  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("connect_error", reject));
   return client;
 }
 
@@ -113,11 +106,7 @@ async function joinNote(client: TestClient, workshopId: string, doc: Y.Doc): Pro
 const sendUpdate = (client: TestClient, workshopId: string, update: unknown) => emitAck<Ack>(client, "note:update", { workshopId, update });
 const leaveNote = (client: TestClient, workshopId: string) => emitAck<Ack>(client, "note:leave", { workshopId });
 
-function newDoc(): Y.Doc {
-  const doc = new Y.Doc();
-  ourClientIds.add(doc.clientID);
-  return doc;
-}
+const newDoc = (doc = new Y.Doc()) => (ourClientIds.add(doc.clientID), doc);
 /** Changes the document and returns just that change, as an editor sends it. */
 function edit(doc: Y.Doc, change: (fragment: Y.XmlFragment) => void): Uint8Array {
   const before = Y.encodeStateVector(doc);
@@ -140,14 +129,28 @@ const bytes = (value: unknown) => (value instanceof ArrayBuffer ? new Uint8Array
 const framesOf = (client: TestClient, event: string) =>
   client.events.filter((e) => e.event === event).map((e) => e.payload as { workshopId: string; update: unknown });
 const noteUpdates = (client: TestClient) => framesOf(client, "note:update").map((p) => bytes(p.update));
-const errorCodes = (client: TestClient) => client.events.filter((e) => e.event === "error:event").map((e) => (e.payload as Refusal).code);
+const errorCodes = (client: TestClient) =>
+  client.events.filter((e) => e.event === "error:event").map((e) => (e.payload as Refusal).code);
 
 /** What the database holds of the note: log rows, compacted state, and the text they make. */
 async function stored(workshopId: string) {
-  const note = await prisma().meetingNote.findUnique({ where: { workshopId }, include: { updates: { orderBy: { seq: "asc" } } } });
+  const include = { updates: { orderBy: { seq: "asc" as const } } };
+  const note = await prisma().meetingNote.findUnique({ where: { workshopId }, include });
   const doc = new Y.Doc();
   for (const part of [note?.yState, ...(note?.updates ?? []).map((row) => row.update)]) if (part) Y.applyUpdate(doc, part);
   return { exists: !!note, rows: note?.updates.length ?? 0, yState: note?.yState ?? null, text: noteText(doc) };
+}
+
+/** Members with these roles, each connected, with its own document, and joined to the note. */
+async function editors(workshopId: string, ...roles: Role[]) {
+  const result = [];
+  for (const role of roles) {
+    const { user, cookie } = await person(workshopId, role);
+    const tab = await connectAs(cookie);
+    const doc = newDoc();
+    result.push({ user, cookie, tab, doc, ack: await joinNote(tab, workshopId, doc) });
+  }
+  return result;
 }
 
 const ROLES: Role[] = ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"];
@@ -157,59 +160,52 @@ const STATUSES: WorkshopStatus[] = ["OPEN", "CLOSED", "ARCHIVED"];
 
 describe("sync between editors", () => {
   it("shares an edit with the other editor, stores it, and gives it to a later joiner", async () => {
-    const workshop = await createWorkshop();
-    const [a, b, c] = [await person(workshop.id, "PARTICIPANT"), await person(workshop.id, "RAPPORTEUR"), await person(workshop.id, "OBSERVER")];
-    const [aTab, bTab] = [await connectAs(a.cookie), await connectAs(b.cookie)];
-    const [aDoc, bDoc] = [newDoc(), newDoc()];
-    expect(await joinNote(aTab, workshop.id, aDoc)).toMatchObject({ ok: true, canEdit: true });
-    expect(await joinNote(bTab, workshop.id, bDoc)).toMatchObject({ ok: true, canEdit: true });
+    const { id } = await createWorkshop();
+    const [a, b] = await editors(id, "PARTICIPANT", "RAPPORTEUR");
+    expect([a.ack, b.ack]).toMatchObject([{ ok: true, canEdit: true }, { ok: true, canEdit: true }]);
 
-    expect(await sendUpdate(aTab, workshop.id, edit(aDoc, addParagraph("Mandates were too broad.")))).toEqual({ ok: true });
-    await until(() => noteUpdates(bTab).length === 1, "b to receive the update");
-    for (const update of noteUpdates(bTab)) Y.applyUpdate(bDoc, update);
-    expect(noteText(bDoc)).toBe("<paragraph>Mandates were too broad.</paragraph>");
+    expect(await sendUpdate(a.tab, id, edit(a.doc, addParagraph("Mandates were too broad.")))).toEqual({ ok: true });
+    await until(() => noteUpdates(b.tab).length === 1, "b to receive the update");
+    Y.applyUpdate(b.doc, noteUpdates(b.tab)[0]);
+    expect(noteText(b.doc)).toBe("<paragraph>Mandates were too broad.</paragraph>");
     // The sender gets the merged frame too (it ignores what it has).
-    await until(() => noteUpdates(aTab).length === 1, "a's own echo");
+    await until(() => noteUpdates(a.tab).length === 1, "a's own echo");
     // Acknowledged means stored: the log row is there before anyone leaves.
-    expect(await stored(workshop.id)).toMatchObject({ rows: 1, text: noteText(aDoc) });
+    expect(await stored(id)).toMatchObject({ rows: 1, text: noteText(a.doc) });
 
-    const cTab = await connectAs(c.cookie);
-    const cDoc = newDoc();
-    expect(await joinNote(cTab, workshop.id, cDoc)).toMatchObject({ ok: true, canEdit: false });
-    expect(noteText(cDoc)).toBe(noteText(aDoc));
+    // A later joiner with an empty document gets everything in its join ack.
+    const [c] = await editors(id, "OBSERVER");
+    expect(c.ack).toMatchObject({ ok: true, canEdit: false });
+    expect(noteText(c.doc)).toBe(noteText(a.doc));
 
     // When the last one leaves, the log is folded into the compacted state.
-    for (const tab of [aTab, bTab, cTab]) expect(await leaveNote(tab, workshop.id)).toEqual({ ok: true });
-    const after = await stored(workshop.id);
+    for (const tab of [a.tab, b.tab, c.tab]) expect(await leaveNote(tab, id)).toEqual({ ok: true });
+    const after = await stored(id);
     expect(after).toMatchObject({ rows: 0, text: "<paragraph>Mandates were too broad.</paragraph>" });
     expect(after.yState).not.toBeNull();
   });
 
   it("lets a client that was offline catch up both ways with its state vector", async () => {
-    const workshop = await createWorkshop();
-    const [a, b] = [await person(workshop.id), await person(workshop.id)];
-    const aTab = await connectAs(a.cookie);
-    const [aDoc, bDoc] = [newDoc(), newDoc()];
-    await joinNote(aTab, workshop.id, aDoc);
-    expect(await sendUpdate(aTab, workshop.id, edit(aDoc, addParagraph("First.")))).toEqual({ ok: true });
-    const firstTab = await connectAs(b.cookie);
-    await joinNote(firstTab, workshop.id, bDoc);
-    expect(noteText(bDoc)).toBe("<paragraph>First.</paragraph>");
+    const { id } = await createWorkshop();
+    const [a, b] = await editors(id, "PARTICIPANT", "PARTICIPANT");
+    expect(await sendUpdate(a.tab, id, edit(a.doc, addParagraph("First.")))).toEqual({ ok: true });
+    await until(() => noteUpdates(b.tab).length === 1, "b to receive the first edit");
+    Y.applyUpdate(b.doc, noteUpdates(b.tab)[0]);
 
     // B goes offline; both keep writing.
-    firstTab.socket.disconnect();
-    expect(await sendUpdate(aTab, workshop.id, edit(aDoc, addParagraph("From A.")))).toEqual({ ok: true });
-    edit(bDoc, appendText(" From B offline."));
+    b.tab.socket.disconnect();
+    expect(await sendUpdate(a.tab, id, edit(a.doc, addParagraph("From A.")))).toEqual({ ok: true });
+    edit(b.doc, appendText(" From B offline."));
 
     const bTab = await connectAs(b.cookie);
-    const ack = await joinNote(bTab, workshop.id, bDoc);
+    const ack = await joinNote(bTab, id, b.doc);
     if (!ack.ok) throw new Error(`join refused: ${ack.code}`);
-    const aFrames = noteUpdates(aTab).length;
-    expect(await sendUpdate(bTab, workshop.id, Y.encodeStateAsUpdate(bDoc, ack.stateVector))).toEqual({ ok: true });
-    await until(() => noteUpdates(aTab).length > aFrames, "a to receive b's offline edit");
-    for (const update of noteUpdates(aTab).slice(aFrames)) Y.applyUpdate(aDoc, update);
-    expect(noteText(aDoc)).toBe("<paragraph>First. From B offline.</paragraph><paragraph>From A.</paragraph>");
-    expect(noteText(bDoc)).toBe(noteText(aDoc));
+    const seenByA = noteUpdates(a.tab).length;
+    expect(await sendUpdate(bTab, id, Y.encodeStateAsUpdate(b.doc, ack.stateVector))).toEqual({ ok: true });
+    await until(() => noteUpdates(a.tab).length > seenByA, "a to receive b's offline edit");
+    for (const update of noteUpdates(a.tab).slice(seenByA)) Y.applyUpdate(a.doc, update);
+    expect(noteText(a.doc)).toBe("<paragraph>First. From B offline.</paragraph><paragraph>From A.</paragraph>");
+    expect(noteText(b.doc)).toBe(noteText(a.doc));
   });
 });
 
@@ -217,76 +213,68 @@ describe("authorization", () => {
   const matrix = STATUSES.flatMap((status) => ROLES.map((role) => ({ role, status, canEdit: status === "OPEN" && role !== "OBSERVER" })));
 
   it.each(matrix)("$role in a $status workshop: may read; may edit: $canEdit", async ({ role, status, canEdit }) => {
-    const workshop = await createWorkshop({ status });
-    const tab = await connectAs((await person(workshop.id, role)).cookie);
-    const doc = newDoc();
-    expect(await joinNote(tab, workshop.id, doc)).toMatchObject({ ok: true, canEdit });
-    const ack = await sendUpdate(tab, workshop.id, edit(doc, addParagraph(`${role} wrote this`)));
+    const { id } = await createWorkshop({ status });
+    const [m] = await editors(id, role);
+    expect(m.ack).toMatchObject({ ok: true, canEdit });
+    const ack = await sendUpdate(m.tab, id, edit(m.doc, addParagraph(`${role} wrote this`)));
     if (canEdit) expect(ack).toEqual({ ok: true });
     else {
       expect(ack).toMatchObject({ ok: false, code: "FORBIDDEN" });
-      expect(errorCodes(tab)).toEqual(["FORBIDDEN"]);
+      expect(errorCodes(m.tab)).toEqual(["FORBIDDEN"]);
     }
-    expect(await leaveNote(tab, workshop.id)).toEqual({ ok: true });
-    const note = await stored(workshop.id);
+    expect(await leaveNote(m.tab, id)).toEqual({ ok: true });
+    const note = await stored(id);
     expect(note.text).toBe(canEdit ? `<paragraph>${role} wrote this</paragraph>` : "");
     if (!canEdit) expect(note).toMatchObject({ rows: 0, yState: null });
   });
 
-  it("answers a non-member, a member of another workshop and an unknown id alike, and stores nothing", async () => {
-    const workshop = await createWorkshop();
+  it("answers a non-member, a member elsewhere and an unknown id alike; refuses updates before joining", async () => {
+    const { id } = await createWorkshop();
     const other = await createWorkshop();
     const stranger = await connectAs((await person()).cookie);
     const elsewhere = await connectAs((await person(other.id, "ORGANIZER")).cookie);
     const refusals: JoinAck[] = [];
     for (const tab of [stranger, elsewhere]) {
-      refusals.push(await joinNote(tab, workshop.id, newDoc()));
+      refusals.push(await joinNote(tab, id, newDoc()));
       // Not joined, so an update is refused before anything else is looked at.
-      expect(await sendUpdate(tab, workshop.id, edit(newDoc(), addParagraph("intrusion")))).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+      const update = edit(newDoc(), addParagraph("intrusion"));
+      expect(await sendUpdate(tab, id, update)).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     }
     refusals.push(await joinNote(stranger, "no-such-workshop", newDoc()));
     expect(refusals[0]).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(refusals).toEqual([refusals[0], refusals[0], refusals[0]]);
-    expect(await prisma().meetingNote.count({ where: { workshopId: workshop.id } })).toBe(0);
-  });
-
-  it("refuses an update from a member who has not joined the note", async () => {
-    const workshop = await createWorkshop();
-    const tab = await connectAs((await person(workshop.id)).cookie);
-    expect(await sendUpdate(tab, workshop.id, edit(newDoc(), addParagraph("too early")))).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(errorCodes(tab)).toEqual(["BAD_REQUEST"]);
-    expect(await stored(workshop.id)).toMatchObject({ exists: false });
+    // A member who has not joined the note yet is refused as well.
+    const member = await connectAs((await person(id)).cookie);
+    expect(await sendUpdate(member, id, edit(newDoc(), addParagraph("too early")))).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(errorCodes(member)).toEqual(["BAD_REQUEST"]);
+    expect(await stored(id)).toMatchObject({ exists: false });
   });
 
   it("re-checks the workshop's status on every update: closing it stops an open editor", async () => {
-    const workshop = await createWorkshop();
-    const [aTab, bTab] = [await connectAs((await person(workshop.id)).cookie), await connectAs((await person(workshop.id, "OBSERVER")).cookie)];
-    const [aDoc, bDoc] = [newDoc(), newDoc()];
-    await joinNote(aTab, workshop.id, aDoc);
-    await joinNote(bTab, workshop.id, bDoc);
-    expect(await sendUpdate(aTab, workshop.id, edit(aDoc, addParagraph("Before closing.")))).toEqual({ ok: true });
-    await until(() => noteUpdates(bTab).length === 1, "the observer to see the first edit");
+    const { id } = await createWorkshop();
+    const [a, observer] = await editors(id, "PARTICIPANT", "OBSERVER");
+    expect(await sendUpdate(a.tab, id, edit(a.doc, addParagraph("Before closing.")))).toEqual({ ok: true });
+    await until(() => noteUpdates(observer.tab).length === 1, "the observer to see the first edit");
 
-    await prisma().workshop.update({ where: { id: workshop.id }, data: { status: "CLOSED" } });
-    expect(await sendUpdate(aTab, workshop.id, edit(aDoc, appendText(" After.")))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await prisma().workshop.update({ where: { id }, data: { status: "CLOSED" } });
+    expect(await sendUpdate(a.tab, id, edit(a.doc, appendText(" After.")))).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await settle();
-    expect(noteUpdates(bTab)).toHaveLength(1);
-    expect(await stored(workshop.id)).toMatchObject({ rows: 1, text: "<paragraph>Before closing.</paragraph>" });
+    expect(noteUpdates(observer.tab)).toHaveLength(1);
+    expect(await stored(id)).toMatchObject({ rows: 1, text: "<paragraph>Before closing.</paragraph>" });
   });
 });
 
 describe("validation", () => {
   it("refuses malformed payloads with BAD_REQUEST, and a large paste with PAYLOAD_TOO_LARGE", async () => {
-    const workshop = await createWorkshop();
-    const [aTab, bTab] = [await connectAs((await person(workshop.id)).cookie), await connectAs((await person(workshop.id)).cookie)];
-    const [aDoc, bDoc] = [newDoc(), newDoc()];
-    const id = workshop.id;
-    const badJoins = [{}, { workshopId: id }, { workshopId: id, stateVector: "AA==" }, { workshopId: id, stateVector: new Uint8Array([0]), userId: "u" }, null];
-    for (const payload of badJoins) {
-      expect(await emitAck(aTab, "note:join", payload), JSON.stringify(payload)).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    const { id } = await createWorkshop();
+    const tab = await connectAs((await person(id)).cookie);
+    const extraKey = { workshopId: id, stateVector: new Uint8Array([0]), userId: "u" };
+    for (const payload of [{}, { workshopId: id }, { workshopId: id, stateVector: "AA==" }, extraKey, null]) {
+      expect(await emitAck(tab, "note:join", payload), JSON.stringify(payload)).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     }
-    await joinNote(aTab, id, aDoc);
-    await joinNote(bTab, id, bDoc);
+    const doc = newDoc();
+    await joinNote(tab, id, doc);
+    const [b] = await editors(id, "PARTICIPANT");
 
     const badUpdates = {
       "no update": { workshopId: id },
@@ -298,118 +286,109 @@ describe("validation", () => {
       "just over 1 MB": { workshopId: id, update: new Uint8Array(1024 * 1024 + 1) },
     };
     for (const [name, payload] of Object.entries(badUpdates)) {
-      expect(await emitAck(aTab, "note:update", payload), name).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+      expect(await emitAck(tab, "note:update", payload), name).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     }
     const paste = edit(newDoc(), addParagraph("a".repeat(600 * 1024)));
-    expect(await sendUpdate(aTab, id, paste)).toMatchObject({ ok: false, code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("Paste less") });
+    const tooLarge = { ok: false, code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("Paste less") };
+    expect(await sendUpdate(tab, id, paste)).toMatchObject(tooLarge);
 
     // Positive control: a proper edit after all that arrives alone, and is all that is stored.
-    expect(await sendUpdate(aTab, id, edit(aDoc, addParagraph("Valid.")))).toEqual({ ok: true });
-    await until(() => noteUpdates(bTab).length > 0, "b to receive the valid edit");
+    expect(await sendUpdate(tab, id, edit(doc, addParagraph("Valid.")))).toEqual({ ok: true });
+    await until(() => noteUpdates(b.tab).length > 0, "b to receive the valid edit");
     await settle();
-    expect(noteUpdates(bTab)).toHaveLength(1);
+    expect(noteUpdates(b.tab)).toHaveLength(1);
     expect(await stored(id)).toMatchObject({ rows: 1, text: "<paragraph>Valid.</paragraph>" });
-    expect(aTab.socket.connected).toBe(true);
+    expect(tab.socket.connected).toBe(true);
   });
 
   it("drops the connection of a sender whose frame exceeds the socket limit (2 MB); nothing is stored or shared", async () => {
-    const workshop = await createWorkshop();
-    const [aTab, bTab] = [await connectAs((await person(workshop.id)).cookie), await connectAs((await person(workshop.id)).cookie)];
-    const [aDoc, bDoc] = [newDoc(), newDoc()];
-    await joinNote(aTab, workshop.id, aDoc);
-    await joinNote(bTab, workshop.id, bDoc);
+    const { id } = await createWorkshop();
+    const [a, b] = await editors(id, "PARTICIPANT", "PARTICIPANT");
     const acks: unknown[] = [];
-    aTab.socket.emit("note:update", { workshopId: workshop.id, update: new Uint8Array(2 * 1024 * 1024) }, (ack: unknown) => acks.push(ack));
-    await until(() => aTab.disconnectReason !== null, "the oversized sender's disconnect");
+    a.tab.socket.emit("note:update", { workshopId: id, update: new Uint8Array(2 * 1024 * 1024) }, (ack: unknown) => acks.push(ack));
+    await until(() => a.tab.disconnectReason !== null, "the oversized sender's disconnect");
     // socket.io's maxHttpBufferSize: the WebSocket is closed (1009) before any handler runs.
-    expect(aTab.disconnectReason).toBe("transport close");
+    expect(a.tab.disconnectReason).toBe("transport close");
     expect(acks).toEqual([]);
-    // B is unaffected and still edits; that edit is the only thing B receives and the only thing stored.
-    expect(await sendUpdate(bTab, workshop.id, edit(bDoc, addParagraph("Still here.")))).toEqual({ ok: true });
-    await until(() => noteUpdates(bTab).length > 0, "b's own echo");
-    expect(noteUpdates(bTab)).toHaveLength(1);
-    expect(bTab.socket.connected).toBe(true);
-    expect(await stored(workshop.id)).toMatchObject({ rows: 1, text: "<paragraph>Still here.</paragraph>" });
+    // B is unaffected and still edits; that edit is all B receives and all that is stored.
+    expect(await sendUpdate(b.tab, id, edit(b.doc, addParagraph("Still here.")))).toEqual({ ok: true });
+    await until(() => noteUpdates(b.tab).length > 0, "b's own echo");
+    expect(noteUpdates(b.tab)).toHaveLength(1);
+    expect(b.tab.socket.connected).toBe(true);
+    expect(await stored(id)).toMatchObject({ rows: 1, text: "<paragraph>Still here.</paragraph>" });
   });
 
   it("refuses a script element or a users map, and the other editor receives nothing of them", async () => {
-    const workshop = await createWorkshop();
-    const [aTab, bTab] = [await connectAs((await person(workshop.id)).cookie), await connectAs((await person(workshop.id)).cookie)];
-    const [aDoc, bDoc] = [newDoc(), newDoc()];
-    await joinNote(aTab, workshop.id, aDoc);
-    await joinNote(bTab, workshop.id, bDoc);
-    // Built on throwaway documents so A's own document stays valid for the control below.
+    const { id } = await createWorkshop();
+    const [a, b] = await editors(id, "PARTICIPANT", "PARTICIPANT");
+    // Built on throwaway documents so that A's own document stays valid for the control below.
     const script = edit(newDoc(), (fragment) => fragment.insert(0, [new Y.XmlElement("script")]));
     const usersDoc = newDoc();
     usersDoc.getMap("users").set(String(usersDoc.clientID), "Test User");
     for (const update of [script, Y.encodeStateAsUpdate(usersDoc)]) {
-      expect(await sendUpdate(aTab, workshop.id, update)).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+      expect(await sendUpdate(a.tab, id, update)).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     }
-    expect(await sendUpdate(aTab, workshop.id, edit(aDoc, addParagraph("Clean.")))).toEqual({ ok: true });
-    await until(() => noteUpdates(bTab).length > 0, "b to receive the clean edit");
+    expect(await sendUpdate(a.tab, id, edit(a.doc, addParagraph("Clean.")))).toEqual({ ok: true });
+    await until(() => noteUpdates(b.tab).length > 0, "b to receive the clean edit");
     await settle();
-    expect(noteUpdates(bTab)).toHaveLength(1);
+    expect(noteUpdates(b.tab)).toHaveLength(1);
     const seen = newDoc();
-    Y.applyUpdate(seen, noteUpdates(bTab)[0]);
+    Y.applyUpdate(seen, noteUpdates(b.tab)[0]);
     expect([...seen.share.keys()]).toEqual(["default"]);
     expect(noteText(seen)).toBe("<paragraph>Clean.</paragraph>");
-    expect(await stored(workshop.id)).toMatchObject({ rows: 1, text: "<paragraph>Clean.</paragraph>" });
+    expect(await stored(id)).toMatchObject({ rows: 1, text: "<paragraph>Clean.</paragraph>" });
   });
 });
 
 describe("awareness", () => {
   it("shares only a caret's colour and position, never echoes, cannot be forged, and is removed on disconnect", async () => {
-    const workshop = await createWorkshop();
-    const a = await person(workshop.id);
-    const [aTab, bTab, cTab] = [await connectAs(a.cookie), await connectAs((await person(workshop.id)).cookie), await connectAs((await person(workshop.id, "OBSERVER")).cookie)];
-    const [aDoc, bDoc, cDoc] = [newDoc(), newDoc(), newDoc()];
-    for (const [tab, doc] of [[aTab, aDoc], [bTab, bDoc], [cTab, cDoc]] as const) await joinNote(tab, workshop.id, doc);
-    const [aAware, bAware, cAware] = [new Awareness(aDoc), new Awareness(bDoc), new Awareness(cDoc)];
+    const { id } = await createWorkshop();
+    const [a, b, c] = await editors(id, "PARTICIPANT", "PARTICIPANT", "OBSERVER");
+    const [aAware, bAware, cAware] = [a, b, c].map(({ doc }) => new Awareness(doc));
     const send = (tab: TestClient, aware: Awareness, clientId: number) =>
-      tab.socket.emit("note:awareness", { workshopId: workshop.id, update: encodeAwarenessUpdate(aware, [clientId]) });
-    // Applies every awareness frame a client received to its Awareness.
-    const follow = (tab: TestClient, aware: Awareness) => framesOf(tab, "note:awareness").forEach((f) => applyAwarenessUpdate(aware, bytes(f.update), "server"));
+      tab.socket.emit("note:awareness", { workshopId: id, update: encodeAwarenessUpdate(aware, [clientId]) });
+    const count = (tab: TestClient) => framesOf(tab, "note:awareness").length;
+    /** A fresh Awareness with every awareness frame (or the given update) applied: what a client sees. */
+    const viewOf = (updates: Uint8Array[]) => {
+      const view = new Awareness(newDoc());
+      updates.forEach((update) => applyAwarenessUpdate(view, update, "server"));
+      view.destroy(); // its states stay readable; only its timer stops
+      return view.getStates();
+    };
+    const framesAt = (tab: TestClient) => framesOf(tab, "note:awareness").map((f) => bytes(f.update));
+    const caret = (color: string) => ({ user: { color }, cursor: null });
 
     aAware.setLocalState({ user: { color: "#1d4ed8", name: a.user.name, email: a.user.email }, cursor: null, extra: "x" });
-    send(aTab, aAware, aDoc.clientID);
-    await until(() => framesOf(bTab, "note:awareness").length === 1 && framesOf(cTab, "note:awareness").length === 1, "a's caret at b and c");
-    follow(bTab, bAware);
-    expect(bAware.getStates().get(aDoc.clientID)).toEqual({ user: { color: "#1d4ed8" }, cursor: null });
+    send(a.tab, aAware, a.doc.clientID);
+    await until(() => count(b.tab) === 1 && count(c.tab) === 1, "a's caret at b and c");
+    expect(viewOf(framesAt(b.tab)).get(a.doc.clientID)).toEqual(caret("#1d4ed8"));
 
-    // B tries to speak for A's client id, with a newer clock; then sends its own caret (the control).
+    // B tries to speak for A's client id with a newer clock, then sends its own caret (the control).
     const forgedDoc = new Y.Doc();
-    forgedDoc.clientID = aDoc.clientID;
+    forgedDoc.clientID = a.doc.clientID;
     const forged = new Awareness(forgedDoc);
-    for (let i = 0; i < 5; i += 1) forged.setLocalState({ user: { color: "#b91c1c" }, cursor: null });
-    send(bTab, forged, aDoc.clientID);
-    bAware.setLocalState({ user: { color: "#047857" }, cursor: null });
-    send(bTab, bAware, bDoc.clientID);
-    await until(() => framesOf(aTab, "note:awareness").length === 1, "b's caret at a");
-    await until(() => framesOf(cTab, "note:awareness").length === 2, "b's caret at c");
-    follow(cTab, cAware);
-    expect(cAware.getStates().get(aDoc.clientID)).toEqual({ user: { color: "#1d4ed8" }, cursor: null });
-    expect(cAware.getStates().get(bDoc.clientID)).toEqual({ user: { color: "#047857" }, cursor: null });
+    for (let i = 0; i < 5; i += 1) forged.setLocalState(caret("#b91c1c"));
+    send(b.tab, forged, a.doc.clientID);
+    bAware.setLocalState(caret("#047857"));
+    send(b.tab, bAware, b.doc.clientID);
+    await until(() => count(a.tab) === 1 && count(c.tab) === 2, "b's caret at a and c");
+    const cView = viewOf(framesAt(c.tab));
+    expect([cView.get(a.doc.clientID), cView.get(b.doc.clientID)]).toEqual([caret("#1d4ed8"), caret("#047857")]);
     // A never got its own caret back: its only frame is B's.
     await settle();
-    const aFrames = framesOf(aTab, "note:awareness");
-    expect(aFrames).toHaveLength(1);
-    const aView = new Awareness(newDoc());
-    applyAwarenessUpdate(aView, bytes(aFrames[0].update), "server");
-    expect([...aView.getStates().keys()].filter((id) => id !== aView.clientID)).toEqual([bDoc.clientID]);
-    // The server's own view, as a later joiner gets it, is A's real caret too.
-    const late = await connectAs((await person(workshop.id)).cookie);
-    const lateAck = await joinNote(late, workshop.id, newDoc());
-    const lateView = new Awareness(newDoc());
-    if (lateAck.ok) applyAwarenessUpdate(lateView, lateAck.awareness, "server");
-    expect(lateView.getStates().get(aDoc.clientID)).toEqual({ user: { color: "#1d4ed8" }, cursor: null });
+    expect([count(a.tab), count(c.tab)]).toEqual([1, 2]);
+    expect([...viewOf(framesAt(a.tab)).keys()]).toEqual([b.doc.clientID]);
+    // The server's own view, as a later joiner gets it, holds A's real caret.
+    const [late] = await editors(id, "OBSERVER");
+    expect(late.ack.ok && viewOf([late.ack.awareness]).get(a.doc.clientID)).toEqual(caret("#1d4ed8"));
 
     // A disconnects: the others are told its caret is gone.
-    const before = framesOf(bTab, "note:awareness").length;
-    aTab.socket.disconnect();
-    await until(() => framesOf(bTab, "note:awareness").length > before, "a's caret removal at b");
-    follow(bTab, bAware);
-    expect(bAware.getStates().has(aDoc.clientID)).toBe(false);
-    for (const aware of [aAware, bAware, cAware, forged, aView, lateView]) aware.destroy();
+    a.tab.socket.disconnect();
+    await until(() => count(b.tab) === 2, "a's caret removal at b");
+    for (const update of framesAt(b.tab)) applyAwarenessUpdate(bAware, update, "server");
+    expect(bAware.getStates().has(a.doc.clientID)).toBe(false);
+    expect(bAware.getStates().has(b.doc.clientID)).toBe(true);
+    for (const aware of [aAware, bAware, cAware, forged]) aware.destroy();
   });
 });
 
