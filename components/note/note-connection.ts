@@ -73,11 +73,16 @@ export class NoteConnection {
       if (mine) this.sendAwareness();
     };
     const onUnload = () => removeAwarenessStates(this.awareness, [this.awareness.clientID], "unload");
+    // Closing or reopening the workshop changes who may edit: the join answer says it anew.
+    const onWorkshopChanged = (payload: { workshopId: string }) => {
+      if (payload.workshopId === this.workshopId && this.joined) this.join();
+    };
 
     socket.on("connect", join);
     socket.on("disconnect", onDisconnect);
     socket.on("note:update", onUpdate);
     socket.on("note:awareness", onAwareness);
+    socket.on("workshop:changed", onWorkshopChanged);
     this.doc.on("update", onLocalUpdate);
     this.awareness.on("update", onLocalAwareness);
     window.addEventListener("pagehide", onUnload);
@@ -95,6 +100,7 @@ export class NoteConnection {
       socket.off("disconnect", onDisconnect);
       socket.off("note:update", onUpdate);
       socket.off("note:awareness", onAwareness);
+      socket.off("workshop:changed", onWorkshopChanged);
       this.doc.off("update", onLocalUpdate);
       this.awareness.off("update", onLocalAwareness);
       this.awareness.destroy();

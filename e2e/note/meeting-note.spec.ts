@@ -70,6 +70,13 @@ test("two people write the note together live; carets are anonymous; an observer
     }
     await expectNoAxeViolations(bruno);
     await expectNoAxeViolations(omar);
+
+    // Closing the workshop makes the open note read-only at once, with no reload.
+    await page.goto(`/workshops/${workshopId}/settings`);
+    await page.getByRole("button", { name: "Close (read-only)" }).click();
+    await expect(brunoNote).toHaveAttribute("contenteditable", "false");
+    await expect(bruno.getByRole("toolbar", { name: "Formatting" })).toHaveCount(0);
+    await expect(bruno.getByText("You can read this note as it is written, but not change it.")).toBeVisible();
   } finally {
     await brunoContext.close();
     await omarContext.close();
