@@ -20,8 +20,16 @@ test("the language switch turns the interface to French", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: DEMO_WORKSHOP_TITLE })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("complementary", { name: "Règle d’attribution" })).toContainText("Règle de Chatham House");
-  await expect(page.getByRole("navigation", { name: "Atelier" }).getByRole("link")).toHaveText(["Vue d’ensemble"]);
+  await expect(page.getByRole("navigation", { name: "Atelier" }).getByRole("link")).toHaveText(["Vue d’ensemble", "Note de réunion"]);
   await expect(page.getByRole("heading", { name: "Sources" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The live note, in French: toolbar, save status, editor name.
+  await page.getByRole("link", { name: "Note de réunion" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Note de réunion" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Toutes les modifications sont enregistrées" })).toBeVisible();
+  await expect(page.getByRole("toolbar", { name: "Mise en forme" }).getByRole("button", { name: "Gras" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Note de réunion" })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // And back.

@@ -132,7 +132,7 @@ describe("NoteRoom", () => {
     const awareness = new Awareness(doc);
     awareness.setLocalState({ user: { color: "#1d4ed8", name: "Canary Name", email: "canary@example.test" }, typing: true });
 
-    const shared = room.receiveAwareness("socket-a", encodeAwarenessUpdate(awareness, [doc.clientID]));
+    const shared = room.receiveAwareness("socket-a", "user-a", encodeAwarenessUpdate(awareness, [doc.clientID]));
 
     expect(shared).not.toBeNull();
     expect(readAwarenessUpdate(shared!)).toEqual([{ clientId: doc.clientID, clock: expect.any(Number), state: { user: { color: "#1d4ed8" } } }]);
@@ -140,11 +140,11 @@ describe("NoteRoom", () => {
     expect(outlet.awarenessUpdates).toEqual([{ update: shared, except: "socket-a" }]);
     // Another socket cannot move or remove that caret.
     awareness.setLocalState({ user: { color: "#b91c1c" } });
-    expect(room.receiveAwareness("socket-b", encodeAwarenessUpdate(awareness, [doc.clientID]))).toBeNull();
+    expect(room.receiveAwareness("socket-b", "user-b", encodeAwarenessUpdate(awareness, [doc.clientID]))).toBeNull();
     expect(room.awareness.getStates().get(doc.clientID)).toEqual({ user: { color: "#1d4ed8" } });
     // A colour outside the palette is dropped.
     awareness.setLocalState({ user: { color: "Canary Name" } });
-    room.receiveAwareness("socket-a", encodeAwarenessUpdate(awareness, [doc.clientID]));
+    room.receiveAwareness("socket-a", "user-a", encodeAwarenessUpdate(awareness, [doc.clientID]));
     expect(room.awareness.getStates().get(doc.clientID)).toEqual({});
 
     room.removeSocket("socket-a");

@@ -21,6 +21,8 @@ export interface RoomOutlet {
  * fewer writes and messages, and the rhythm of each person's typing is blurred.
  */
 export const FLUSH_INTERVAL_MS = 50;
+/** Editors on one page: one is the norm; a few leave room for more. */
+const MAX_CARETS_PER_SOCKET = 4;
 /** Log rows after which the stored state is compacted. */
 export const COMPACT_AFTER_ROWS = 100;
 
@@ -33,7 +35,12 @@ interface Pending {
 export class NoteRoom {
   readonly doc = new Y.Doc();
   readonly awareness: Awareness;
-  private readonly owners = new Map<number, string>();
+  /**
+   * Which socket (and person) speaks for each awareness client, in memory only and never
+   * logged or stored: needed to remove a socket's carets when it leaves, and to keep others
+   * from moving them. Ownership stays with the person across reconnections.
+   */
+  private readonly owners = new Map<number, { socketId: string; userId: string }>();
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
@@ -133,8 +140,8 @@ export class NoteRoom {
    * Applies a client's awareness update after rebuilding it from the allowlist. A socket may
    * speak only for the awareness clients it introduced; returns what was shared, if anything.
    */
-  receiveAwareness(socketId: string, update: Uint8Array): Uint8Array | null {
-    const entries = readAwarenessUpdate(update).filter((entry) => this.claim(socketId, entry));
+  receiveAwareness(socketId: string, userId: string, update: Uint8Array): Uint8Array | null {
+    const entries = readAwarenessUpdate(update).filter((entry) => this.claim(socketId, userId, entry));
     if (!entries.length) return null;
     const cleaned = writeAwarenessUpdate(entries);
     applyAwarenessUpdate(this.awareness, cleaned, socketId);
@@ -142,21 +149,21 @@ export class NoteRoom {
     return cleaned;
   }
 
-  private claim(socketId: string, entry: AwarenessEntry): boolean {
+  private claim(socketId: string, userId: string, entry: AwarenessEntry): boolean {
     const owner = this.owners.get(entry.clientId);
-    if (owner === undefined) {
-      const owned = [...this.owners.values()].filter((id) => id === socketId).length;
-      if (owned >= 4) return false;
-      this.owners.set(entry.clientId, socketId);
-      return true;
+    if (owner && owner.userId !== userId) return false;
+    if (!owner) {
+      const owned = [...this.owners.values()].filter((other) => other.socketId === socketId).length;
+      if (owned >= MAX_CARETS_PER_SOCKET) return false;
     }
-    return owner === socketId;
+    // The same person on a new connection (the page reconnected) takes their caret along.
+    this.owners.set(entry.clientId, { socketId, userId });
+    return true;
   }
 
-  /** Forgets a socket's carets and tells the others they are gone. */
+  /** Removes a socket's carets and tells the others they are gone. */
   removeSocket(socketId: string): void {
-    const clients = [...this.owners].filter(([, owner]) => owner === socketId).map(([clientId]) => clientId);
-    clients.forEach((clientId) => this.owners.delete(clientId));
+    const clients = [...this.owners].filter(([, owner]) => owner.socketId === socketId).map(([clientId]) => clientId);
     const present = clients.filter((clientId) => this.awareness.getStates().has(clientId));
     if (!present.length) return;
     removeAwarenessStates(this.awareness, present, "left");

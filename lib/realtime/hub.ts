@@ -16,6 +16,11 @@ export function workshopRoom(workshopId: string): string {
   return `workshop:${workshopId}`;
 }
 
+/** The room of a workshop's meeting note: its Yjs updates and carets. */
+export function noteRoom(workshopId: string): string {
+  return `note:${workshopId}`;
+}
+
 export function userRoom(userId: string): string {
   return `user:${userId}`;
 }
@@ -37,9 +42,10 @@ export function notifySourceRevised(workshopId: string, sourceId: string, revisi
 export async function disconnectMemberSockets(workshopId: string, userId: string): Promise<void> {
   const io = getRealtimeServer();
   if (!io) return;
-  const room = workshopRoom(workshopId);
-  // Chained .in() selects the union of rooms; the intersection is filtered here.
-  const sockets = (await io.in(userRoom(userId)).fetchSockets()).filter((socket) => socket.rooms.has(room));
+  const rooms = [workshopRoom(workshopId), noteRoom(workshopId)];
+  // Chained .in() selects the union of rooms; the intersection is filtered here. A socket that
+  // only opened the note (no workshop:join) would otherwise keep receiving it.
+  const sockets = (await io.in(userRoom(userId)).fetchSockets()).filter((socket) => rooms.some((room) => socket.rooms.has(room)));
   for (const socket of sockets) {
     socket.emit("workshop:access-changed", { workshopId });
     // Disconnect while still in the room, so that the presence recount on disconnect sees it.

@@ -5,7 +5,8 @@ import { io as connectClient, type Socket as ClientSocket } from "socket.io-clie
 import * as Y from "yjs";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
 import { useTestDatabase } from "@/test/db";
-import { addMember, createSession, createUser, createWorkshop } from "@/test/factories";
+import { addMember, createSession, createUser, createWorkshop, viewerOf } from "@/test/factories";
+import { removeMember } from "@/lib/members/remove-member";
 import type { Role, WorkshopStatus } from "@/lib/generated/prisma/enums";
 import { closeSocketServer, createSocketServer } from "./socket-server";
 import { setRealtimeServer } from "./hub";
@@ -264,6 +265,45 @@ describe("authorization", () => {
   });
 });
 
+describe("leaving", () => {
+  it("removing a member drops a socket that only opened the note: no more live text or carets", async () => {
+    const { id } = await createWorkshop();
+    const [organizer, removed] = await editors(id, "ORGANIZER", "PARTICIPANT");
+    const membership = await prisma().membership.findFirstOrThrow({ where: { workshopId: id, userId: removed.user.id } });
+
+    await removeMember({ viewer: viewerOf(organizer.user), workshopId: id, membershipId: membership.id });
+
+    await until(() => removed.tab.disconnectReason !== null, "the removed member's socket to be dropped");
+    expect(await sendUpdate(organizer.tab, id, edit(organizer.doc, addParagraph("After the removal.")))).toEqual({ ok: true });
+    await settle();
+    expect(noteUpdates(removed.tab)).toEqual([]);
+  });
+
+  it("a socket that disconnects while joining does not keep the room open: the note is still stored and compacted", async () => {
+    const { id } = await createWorkshop();
+    const { cookie } = await person(id);
+    const quitter = await connectAs(cookie);
+    // Hold the access check up, so that the disconnect arrives while the join waits for it.
+    const held = prisma().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('LOCK TABLE "Membership" IN ACCESS EXCLUSIVE MODE');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    quitter.socket.emit("note:join", { workshopId: id, stateVector: Y.encodeStateVector(new Y.Doc()) });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    quitter.socket.disconnect();
+    await held;
+
+    const [a] = await editors(id, "PARTICIPANT");
+    expect(await sendUpdate(a.tab, id, edit(a.doc, addParagraph("Kept.")))).toEqual({ ok: true });
+    expect(await leaveNote(a.tab, id)).toEqual({ ok: true });
+    // The last one out stores the room: the log is folded into the state.
+    const note = await stored(id);
+    expect(note).toMatchObject({ rows: 0, text: "<paragraph>Kept.</paragraph>" });
+    expect(note.yState).not.toBeNull();
+  });
+});
+
 describe("validation", () => {
   it("refuses malformed payloads with BAD_REQUEST, and a large paste with PAYLOAD_TOO_LARGE", async () => {
     const { id } = await createWorkshop();
@@ -344,11 +384,11 @@ describe("awareness", () => {
   it("shares only a caret's colour and position, never echoes, cannot be forged, and is removed on disconnect", async () => {
     const { id } = await createWorkshop();
     const [a, b, c] = await editors(id, "PARTICIPANT", "PARTICIPANT", "OBSERVER");
-    const [aAware, bAware, cAware] = [a, b, c].map(({ doc }) => new Awareness(doc));
+    const [aAware, bAware] = [a, b].map(({ doc }) => new Awareness(doc));
     const send = (tab: TestClient, aware: Awareness, clientId: number) =>
       tab.socket.emit("note:awareness", { workshopId: id, update: encodeAwarenessUpdate(aware, [clientId]) });
     const count = (tab: TestClient) => framesOf(tab, "note:awareness").length;
-    /** A fresh Awareness with every awareness frame (or the given update) applied: what a client sees. */
+    /** What a client sees: a fresh Awareness with these awareness updates applied. */
     const viewOf = (updates: Uint8Array[]) => {
       const view = new Awareness(newDoc());
       updates.forEach((update) => applyAwarenessUpdate(view, update, "server"));
@@ -388,7 +428,7 @@ describe("awareness", () => {
     for (const update of framesAt(b.tab)) applyAwarenessUpdate(bAware, update, "server");
     expect(bAware.getStates().has(a.doc.clientID)).toBe(false);
     expect(bAware.getStates().has(b.doc.clientID)).toBe(true);
-    for (const aware of [aAware, bAware, cAware, forged]) aware.destroy();
+    for (const aware of [aAware, bAware, forged]) aware.destroy();
   });
 });
 

@@ -13,13 +13,10 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from "./events";
+import { noteRoom } from "./hub";
 
 type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-export function noteRoom(workshopId: string): string {
-  return `note:${workshopId}`;
-}
 
 const NOT_FOUND = { ok: false as const, code: "NOT_FOUND", message: "Workshop not found, or you are not a member of it." };
 const NOT_JOINED = { ok: false as const, code: "BAD_REQUEST", message: "Open the note (note:join) before sending to it." };
@@ -55,7 +52,11 @@ export function createNoteHandlers(io: AppServer) {
       try {
         const access = await findNoteAccess(workshopId, socket.data.userId);
         if (!access) return reportFailure(socket, ack, NOT_FOUND);
+        // A socket that left while this ran has had its "disconnecting" already: entering the
+        // room now would keep the room open (never stored, never compacted) for nobody.
+        if (!socket.connected) return;
         const room = await rooms.enter(workshopId, socket.id);
+        if (!socket.connected) return void (await rooms.leave(workshopId, socket.id));
         await socket.join(noteRoom(workshopId));
         ack?.({ ok: true, canEdit: access.canEdit, ...room.syncFor(stateVector) });
       } catch (error) {
@@ -98,7 +99,7 @@ export function createNoteHandlers(io: AppServer) {
       const room = await rooms.roomFor(parsed.data.workshopId, socket.id);
       if (!room) return;
       try {
-        room.receiveAwareness(socket.id, parsed.data.update);
+        room.receiveAwareness(socket.id, socket.data.userId, parsed.data.update);
       } catch {
         socket.emit("error:event", { code: "BAD_REQUEST", message: "That caret update could not be read." });
       }
