@@ -11,6 +11,8 @@ async function openNote(page: Page, workshopId: string) {
 }
 
 test("two people write the note together live; carets are anonymous; an observer reads along", async ({ page, browser }) => {
+  // Three people, two invitations, a reload and a status change: longer than the default.
+  test.setTimeout(90_000);
   await signInAsDemo(page, "Amina Participant");
   const title = uniqueTitle("Note workshop");
   const workshopId = await createWorkshop(page, { title });
