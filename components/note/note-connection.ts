@@ -19,7 +19,11 @@ export interface NoteConnectionState {
 const REMOTE = Symbol("remote");
 /** Keystrokes are gathered for this long and sent as one update. */
 const SEND_DELAY_MS = 100;
+/** Caret moves are sent at most this often (fast typing moves the caret at every key). */
+const AWARENESS_DELAY_MS = 100;
 const RETRY_DELAY_MS = 2_000;
+/** Refusals that pass: syncing again later resends whatever the server lacks. */
+const PASSING_FAILURES = new Set(["UNAVAILABLE", "RATE_LIMITED"]);
 /** An update that only says "nothing changed" (no structs, empty delete set). */
 const EMPTY_UPDATE_BYTES = 2;
 
@@ -38,6 +42,7 @@ export class NoteConnection {
   private inFlight = 0;
   private sendTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly workshopId: string,
@@ -70,7 +75,7 @@ export class NoteConnection {
     const onLocalAwareness = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       if (origin === REMOTE) return;
       const mine = [...changes.added, ...changes.updated, ...changes.removed].includes(this.awareness.clientID);
-      if (mine) this.sendAwareness();
+      if (mine) this.awarenessTimer ??= setTimeout(() => this.sendAwareness(), AWARENESS_DELAY_MS);
     };
     const onUnload = () => removeAwarenessStates(this.awareness, [this.awareness.clientID], "unload");
     // Closing or reopening the workshop changes who may edit: the join answer says it anew.
@@ -92,6 +97,7 @@ export class NoteConnection {
       window.removeEventListener("pagehide", onUnload);
       if (this.sendTimer) clearTimeout(this.sendTimer);
       if (this.retryTimer) clearTimeout(this.retryTimer);
+      if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
       if (this.joined) {
         this.flush();
         socket.emit("note:leave", { workshopId: this.workshopId });
@@ -156,9 +162,10 @@ export class NoteConnection {
     socket.emit("note:update", { workshopId: this.workshopId, update }, (response) => {
       this.inFlight -= 1;
       if (!response.ok) {
-        this.set({ status: "error", error: response.message });
-        // A passing failure (storage busy): sync again, which resends what the server lacks.
-        if (response.code === "UNAVAILABLE") this.retryTimer = setTimeout(() => this.join(), RETRY_DELAY_MS);
+        if (!PASSING_FAILURES.has(response.code)) return this.set({ status: "error", error: response.message });
+        // Storage busy or too fast: sync again shortly, which resends what the server lacks.
+        if (this.retryTimer) clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => this.join(), RETRY_DELAY_MS);
         return;
       }
       if (this.inFlight === 0 && !this.pending.length && this.state.status !== "error") this.set({ status: "saved" });
@@ -166,6 +173,8 @@ export class NoteConnection {
   }
 
   private sendAwareness(): void {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.awarenessTimer = null;
     if (!this.joined || !this.socket) return;
     const update = encodeAwarenessUpdate(this.awareness, [this.awareness.clientID]);
     this.socket.emit("note:awareness", { workshopId: this.workshopId, update });

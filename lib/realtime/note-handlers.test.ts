@@ -358,6 +358,18 @@ describe("validation", () => {
     expect(await stored(id)).toMatchObject({ rows: 1, text: "<paragraph>Still here.</paragraph>" });
   });
 
+  it("refuses a flood of updates from one socket with RATE_LIMITED, keeping what it accepted", async () => {
+    const { id } = await createWorkshop();
+    const [a] = await editors(id, "PARTICIPANT");
+    edit(a.doc, addParagraph(""));
+    const updates = Array.from({ length: 230 }, (_, index) => edit(a.doc, appendText(String(index % 10))));
+    const acks = await Promise.all(updates.map((update) => sendUpdate(a.tab, id, update)));
+    const limited = acks.filter((ack) => !ack.ok);
+    expect(limited.length).toBeGreaterThanOrEqual(30);
+    expect(limited.every((ack) => !ack.ok && ack.code === "RATE_LIMITED")).toBe(true);
+    expect(a.tab.socket.connected).toBe(true);
+  });
+
   it("refuses a script element or a users map, and the other editor receives nothing of them", async () => {
     const { id } = await createWorkshop();
     const [a, b] = await editors(id, "PARTICIPANT", "PARTICIPANT");

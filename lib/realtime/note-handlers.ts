@@ -2,6 +2,7 @@ import type { Server, Socket } from "socket.io";
 import { logger } from "@/lib/logger";
 import { findNoteAccess } from "@/lib/notes/note-access";
 import { NoteRooms } from "@/lib/notes/note-rooms";
+import { createRateLimit } from "@/lib/security/rate-limit";
 import {
   ZNoteAwareness,
   ZNoteJoin,
@@ -20,6 +21,18 @@ type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
 
 const NOT_FOUND = { ok: false as const, code: "NOT_FOUND", message: "Workshop not found, or you are not a member of it." };
 const NOT_JOINED = { ok: false as const, code: "BAD_REQUEST", message: "Open the note (note:join) before sending to it." };
+/**
+ * Per socket, per 10 s. The browser sends at most one update and one caret move per 100 ms
+ * (100 per 10 s); twice that leaves room for catch-ups and bursts, and stops a flood.
+ */
+const RATE_WINDOW_MS = 10_000;
+const MAX_UPDATES_PER_WINDOW = 200;
+const MAX_CARET_MOVES_PER_WINDOW = 200;
+const RATE_LIMITED = {
+  ok: false as const,
+  code: "RATE_LIMITED",
+  message: "Changes are arriving faster than anyone types; they will be sent again in a moment.",
+};
 const INTERNAL = { ok: false as const, code: "INTERNAL", message: "Something went wrong; reload the page." };
 
 function asFunction<T>(value: unknown): T | undefined {
@@ -40,6 +53,9 @@ export function createNoteHandlers(io: AppServer) {
       target.emit("note:awareness", { workshopId, update });
     },
   }));
+
+  const updateLimit = createRateLimit({ limit: MAX_UPDATES_PER_WINDOW, windowMs: RATE_WINDOW_MS });
+  const caretLimit = createRateLimit({ limit: MAX_CARET_MOVES_PER_WINDOW, windowMs: RATE_WINDOW_MS });
 
   function register(socket: AppSocket): void {
     socket.on("note:join", async (payload, ackArgument) => {
@@ -72,6 +88,7 @@ export function createNoteHandlers(io: AppServer) {
         return reportFailure(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:update needs { workshopId, update } (update at most 1 MB)." });
       }
       const { workshopId, update } = parsed.data;
+      if (!updateLimit.take(socket.id)) return reportFailure(socket, ack, RATE_LIMITED);
       try {
         const room = await rooms.roomFor(workshopId, socket.id);
         if (!room) return reportFailure(socket, ack, NOT_JOINED);
@@ -95,7 +112,7 @@ export function createNoteHandlers(io: AppServer) {
 
     socket.on("note:awareness", async (payload) => {
       const parsed = ZNoteAwareness.safeParse(payload);
-      if (!parsed.success) return;
+      if (!parsed.success || !caretLimit.take(socket.id)) return;
       const room = await rooms.roomFor(parsed.data.workshopId, socket.id);
       if (!room) return;
       try {
