@@ -109,8 +109,9 @@ export class NoteConnection {
       socket.off("workshop:changed", onWorkshopChanged);
       this.doc.off("update", onLocalUpdate);
       this.awareness.off("update", onLocalAwareness);
+      // The awareness has a timer; the document is left to the garbage collector, since the
+      // editor bound to it may be torn down after this.
       this.awareness.destroy();
-      this.doc.destroy();
       release();
     };
   }
