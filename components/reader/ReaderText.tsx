@@ -21,14 +21,23 @@ function wrap(children: ReactNode, kinds: InlineMark["kind"][]): ReactNode {
 export const ReaderText = memo(function ReaderText({ text, blocks, marks, highlights, activeId, pending }: ReaderTextProps) {
   const all = pending ? [...highlights, { id: "pending", ...pending }] : highlights;
   return blocks.map((block, index) => {
+    // One element per piece (a span, or a mark when highlighted): with a thousand highlights
+    // the page holds thousands of pieces, and each extra wrapper costs parsing, layout and hydration.
     const pieces = segmentBlock(block, marks, all).map((segment) => {
-      const content = wrap(<span data-start={segment.start}>{text.slice(segment.start, segment.end)}</span>, segment.marks);
-      if (segment.highlightIds.length === 0) return <span key={segment.start}>{content}</span>;
+      const content = wrap(text.slice(segment.start, segment.end), segment.marks);
+      if (segment.highlightIds.length === 0) {
+        return (
+          <span key={segment.start} data-start={segment.start}>
+            {content}
+          </span>
+        );
+      }
       const isActive = activeId !== null && segment.highlightIds.includes(activeId);
       const isPending = segment.highlightIds.includes("pending");
       return (
         <mark
           key={segment.start}
+          data-start={segment.start}
           className={`highlight${segment.highlightIds.length > 1 ? " highlight-overlap" : ""}${isActive ? " highlight-active" : ""}${isPending ? " highlight-pending" : ""}`}
           data-annotation-ids={segment.highlightIds.join(" ")}
         >

@@ -16,6 +16,12 @@ import { offsetOfDomPosition } from "./segments";
 
 type Filter = "all" | "mine" | "replies" | `theme:${string}`;
 
+/**
+ * Cards rendered at first, and added each time the end of the list comes into view: a source
+ * with a thousand annotations would otherwise build (and hydrate) a thousand cards up front.
+ */
+const CARD_BATCH = 40;
+
 interface SourceReaderProps {
   workshopId: string;
   source: PresentedSource;
@@ -37,7 +43,9 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
   const [filter, setFilter] = useState<Filter>("all");
   const [activeId, setActiveId] = useState<string | null>(null);
   const [pending, setPending] = useState<{ start: number; end: number } | null>(null);
+  const [cardLimit, setCardLimit] = useState(CARD_BATCH);
   const textRef = useRef<HTMLDivElement>(null);
+  const moreRef = useRef<HTMLButtonElement>(null);
 
   const upsert = useCallback((annotation: PresentedAnnotation) => {
     setAnnotations((current) => [...current.filter((other) => other.id !== annotation.id), annotation].sort(byDocumentOrder));
@@ -57,16 +65,35 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
     });
   }, [workshopId, source.id, source.revision, upsert, remove, router]);
 
-  const visible = annotations.filter((annotation) => {
-    if (filter === "mine") return annotation.mine;
-    if (filter === "replies") return annotation.replies.length > 0;
-    if (filter.startsWith("theme:")) return annotation.themeIds.includes(filter.slice(6));
-    return true;
-  });
-  // Orphans lost their passage in a revision: listed apart, never highlighted.
-  const placed = visible.filter((annotation) => annotation.start !== null && annotation.end !== null);
-  const orphans = visible.filter((annotation) => annotation.start === null || annotation.end === null);
-  const highlights = useMemo(() => placed.map((a) => ({ id: a.id, start: a.start!, end: a.end! })), [placed]);
+  const { visible, placed, orphans, highlights } = useMemo(() => {
+    const visible = annotations.filter((annotation) => {
+      if (filter === "mine") return annotation.mine;
+      if (filter === "replies") return annotation.replies.length > 0;
+      if (filter.startsWith("theme:")) return annotation.themeIds.includes(filter.slice(6));
+      return true;
+    });
+    // Orphans lost their passage in a revision: listed apart, never highlighted.
+    const placed = visible.filter((annotation) => annotation.start !== null && annotation.end !== null);
+    const orphans = visible.filter((annotation) => annotation.start === null || annotation.end === null);
+    // Kept stable across renders that do not change annotations or filter, so the text (the
+    // heaviest part of the page) does not re-render when a card is selected or a form typed in.
+    const highlights = placed.map((a) => ({ id: a.id, start: a.start!, end: a.end! }));
+    return { visible, placed, orphans, highlights };
+  }, [annotations, filter]);
+
+  // The selected card is always rendered, wherever it is in the list.
+  const activeIndex = placed.findIndex((annotation) => annotation.id === activeId);
+  const shownCount = Math.min(placed.length, Math.max(cardLimit, activeIndex + 1));
+  const showMore = useCallback(() => setCardLimit((limit) => limit + CARD_BATCH), []);
+  useEffect(() => {
+    const button = moreRef.current;
+    if (!button || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) showMore();
+    }, { rootMargin: "600px" });
+    observer.observe(button);
+    return () => observer.disconnect();
+  }, [shownCount, placed.length, showMore]);
 
   function captureSelection() {
     const selection = window.getSelection();
@@ -191,7 +218,12 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
           </div>
         </div>
         <h2 className="margin-title">{t("count", { count: visible.length })}</h2>
-        <ol className="annotation-list">{placed.map(renderCard)}</ol>
+        <ol className="annotation-list">{placed.slice(0, shownCount).map(renderCard)}</ol>
+        {shownCount < placed.length && (
+          <button ref={moreRef} type="button" className="button button-small" onClick={showMore}>
+            {t("showMore", { count: Math.min(CARD_BATCH, placed.length - shownCount), total: placed.length - shownCount })}
+          </button>
+        )}
         {orphans.length > 0 && (
           <section className="orphans stack-small" aria-labelledby="orphans-heading">
             <h2 id="orphans-heading" className="margin-title">
