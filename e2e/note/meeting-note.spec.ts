@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type WebSocketRoute } from "@playwright/test";
 import { signInAsDemo } from "../fixtures/auth";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { acceptInvitation, createWorkshop, inviteMember, openDemoWorkshop, uniqueTitle } from "../fixtures/workshops";
@@ -118,4 +118,44 @@ test("the keyboard alone formats the note and adds a section per theme", async (
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Meeting note" }).locator("strong")).toContainText("stressed");
   await expectNoAxeViolations(page);
+});
+
+test("what is typed while offline is kept and sent when the connection returns", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  // The page's WebSockets pass through here, so that the connection can be cut and refused.
+  let offline = false;
+  const connections: WebSocketRoute[] = [];
+  await page.routeWebSocket(/\/socket\.io\//, (socket) => {
+    if (offline) return void socket.close();
+    socket.connectToServer();
+    connections.push(socket);
+  });
+  await signInAsDemo(page, "Dalia Participant");
+  const workshopId = await createWorkshop(page, { title: uniqueTitle("Offline note") });
+  const note = await openNote(page, workshopId);
+  await note.click();
+  await note.pressSequentially("Online line.");
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+
+  offline = true;
+  await Promise.all(connections.splice(0).map((socket) => socket.close()));
+  await expect(page.getByRole("status").filter({ hasText: "Offline" })).toBeVisible();
+  await note.press("End");
+  await note.press("Enter");
+  await note.pressSequentially("Typed while offline.");
+  await expect(page.getByRole("status").filter({ hasText: "Offline" })).toBeVisible();
+  offline = false;
+  // socket.io reconnects by itself; the join sends what the server lacks.
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({ timeout: 20_000 });
+
+  // Another visit (a fresh document) gets both lines from the server.
+  const second = await browser.newContext({ storageState: await page.context().storageState() });
+  try {
+    const again = await second.newPage();
+    const reopened = await openNote(again, workshopId);
+    await expect(reopened).toContainText("Online line.");
+    await expect(reopened).toContainText("Typed while offline.");
+  } finally {
+    await second.close();
+  }
 });
