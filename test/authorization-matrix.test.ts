@@ -25,6 +25,7 @@ import { removeMember } from "@/lib/members/remove-member";
 import { getSource } from "@/lib/sources/get-source";
 import { createSource as addSource } from "@/lib/sources/create-source";
 import { reviseSource } from "@/lib/sources/revise-source";
+import { exportNote } from "@/lib/notes/export-note";
 import { changeWorkshopStatus } from "@/lib/workshops/change-workshop-status";
 import { getWorkshopOverview } from "@/lib/workshops/get-workshop-overview";
 import { updateWorkshop } from "@/lib/workshops/update-workshop";
@@ -180,6 +181,16 @@ const OPERATIONS: Operation[] = [
     run: (fixture, viewer, workshopId) => getSource({ viewer, workshopId, sourceId: fixture.source.id }),
     async verify(fixture, result, before) {
       expect((result as Awaited<ReturnType<typeof getSource>>).source).toMatchObject({ id: fixture.source.id, text: fixture.source.text });
+      await unchanged(fixture, result, before);
+    },
+  },
+  {
+    name: "exportNote",
+    kind: "view",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => exportNote({ viewer, workshopId, format: "md", locale: "en" }),
+    async verify(fixture, result, before) {
+      expect((result as Awaited<ReturnType<typeof exportNote>>).body).toContain(fixture.workshop.title);
       await unchanged(fixture, result, before);
     },
   },

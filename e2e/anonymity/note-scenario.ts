@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { recordPage } from "./capture";
+import { recordPage, requestAndRecord } from "./capture";
 import type { ScanMember } from "./annotations-scenario";
 
 /**
@@ -30,5 +30,16 @@ export async function writeNoteTogether(members: ScanMember[], workshopId: strin
     await member.page.reload();
     await expect(member.page.getByRole("textbox", { name: "Meeting note" })).toContainText(last);
     await recordPage(member.page, member.received);
+  }
+}
+
+/** Every member downloads the note in both formats (the note's text, never who wrote it). */
+export async function downloadNoteExports(member: ScanMember, workshopId: string, lastLine: string): Promise<void> {
+  for (const format of ["md", "html"]) {
+    const url = `/api/workshops/${workshopId}/note/export?format=${format}`;
+    // The export copy trails live typing by up to a second.
+    await expect.poll(async () => (await member.page.request.get(url)).text()).toContain(lastLine);
+    const response = await requestAndRecord(member.page, url, member.received);
+    expect(response.status()).toBe(200);
   }
 }

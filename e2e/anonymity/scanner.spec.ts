@@ -8,7 +8,7 @@ import { findMail } from "../fixtures/mail";
 import { recordContext, recordPage, requestAndRecord, type Received } from "./capture";
 import { describeLeaks, findLeaks, type Canaries } from "./scan";
 import { addScanSource, annotateAndReply, downloadExports, hideAndShowAgain } from "./annotations-scenario";
-import { writeNoteTogether } from "./note-scenario";
+import { downloadNoteExports, writeNoteTogether } from "./note-scenario";
 
 /**
  * The anonymity scanner. Four members with unique canaries (name, email, organization, user
@@ -131,6 +131,7 @@ test("no member ever receives another member's identity", async ({ browser, base
   await hideAndShowAgain(members, organizer, members[2]!, written.comments[2]!);
   for (const member of members) await downloadExports(member, workshopId, sourceId, written);
   await writeNoteTogether(members, workshopId);
+  for (const member of members) await downloadNoteExports(member, workshopId, `Point ${members.length} of the note.`);
 
   for (const member of members) await visitEverything(member, workshopId);
   for (const member of members) {
@@ -159,6 +160,9 @@ test("no member ever receives another member's identity", async ({ browser, base
     expect(member.received.some((item) => item.kind === "socket" && item.text.includes("annotation:upserted"))).toBe(true);
     for (const event of ["note:update", "note:awareness"]) {
       expect(member.received.some((item) => item.kind === "socket" && item.text.includes(event)), event).toBe(true);
+    }
+    for (const format of ["md", "html"]) {
+      expect(member.received.some((item) => item.source.endsWith(`/note/export?format=${format}`))).toBe(true);
     }
     // The note's text arrived in binary Yjs frames, which the scan reads too.
     expect(member.received.some((item) => item.kind === "socket" && item.text.includes("of the note."))).toBe(true);

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page, type WebSocketRoute } from "@playwright/test";
 import { signInAsDemo } from "../fixtures/auth";
 import { expectNoAxeViolations } from "../fixtures/axe";
@@ -118,15 +119,27 @@ test("the keyboard alone formats the note and adds a section per theme", async (
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Meeting note" }).locator("strong")).toContainText("stressed");
   await expectNoAxeViolations(page);
+
+  // The note downloads as Markdown: its sections and emphasis, under the rule of the meeting.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Markdown" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/-meeting-note\.md$/);
+  const markdown = await readFile((await download.path())!, "utf8");
+  expect(markdown).toContain("This meeting was held under the Chatham House Rule");
+  expect(markdown).toContain("## Security Council dynamics");
+  expect(markdown).toContain("**stressed**");
 });
 
 test("what is typed while offline is kept and sent when the connection returns", async ({ page, browser }) => {
   test.setTimeout(60_000);
-  // The page's WebSockets pass through here, so that the connection can be cut and refused.
+  // The page's WebSockets pass through here, so that the connection can be cut; while "offline",
+  // new attempts hang (as they do when the network is down) until it comes back.
   let offline = false;
   const connections: WebSocketRoute[] = [];
+  const waiting: WebSocketRoute[] = [];
   await page.routeWebSocket(/\/socket\.io\//, (socket) => {
-    if (offline) return void socket.close();
+    if (offline) return void waiting.push(socket);
     socket.connectToServer();
     connections.push(socket);
   });
@@ -145,6 +158,7 @@ test("what is typed while offline is kept and sent when the connection returns",
   await note.pressSequentially("Typed while offline.");
   await expect(page.getByRole("status").filter({ hasText: "Offline" })).toBeVisible();
   offline = false;
+  for (const socket of waiting.splice(0)) socket.connectToServer();
   // socket.io reconnects by itself; the join sends what the server lacks.
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({ timeout: 20_000 });
 

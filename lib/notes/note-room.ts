@@ -1,9 +1,10 @@
 import * as Y from "yjs";
+import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import { logger } from "@/lib/logger";
 import { readAwarenessUpdate, writeAwarenessUpdate, type AwarenessEntry } from "./awareness";
-import { MAX_NOTE_BYTES } from "./schema";
-import { appendNoteUpdate, compactNote, loadNote } from "./note-store";
+import { MAX_NOTE_BYTES, NOTE_FRAGMENT } from "./schema";
+import { appendNoteUpdate, compactNote, loadNote, saveNoteContent } from "./note-store";
 import { checkNoteUpdate, type UpdateCheck } from "./validate-update";
 
 export type UpdateResult = { ok: true } | { ok: false; code: string; message: string };
@@ -23,6 +24,8 @@ export interface RoomOutlet {
 export const FLUSH_INTERVAL_MS = 50;
 /** Editors on one page: one is the norm; a few leave room for more. */
 const MAX_CARETS_PER_SOCKET = 4;
+/** The editor JSON kept for exports trails the document by at most this much. */
+export const CONTENT_SAVE_DELAY_MS = 1_000;
 /** Log rows after which the stored state is compacted. */
 export const COMPACT_AFTER_ROWS = 100;
 
@@ -43,6 +46,7 @@ export class NoteRoom {
   private readonly owners = new Map<number, { socketId: string; userId: string }>();
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private contentTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private bytes: number;
   private logLength: number;
@@ -65,7 +69,26 @@ export class NoteRoom {
 
   static async open(workshopId: string, outlet: RoomOutlet): Promise<NoteRoom> {
     const stored = await loadNote(workshopId);
-    return new NoteRoom(workshopId, stored.noteId, stored, outlet);
+    const room = new NoteRoom(workshopId, stored.noteId, stored, outlet);
+    // Brings the stored JSON up to date if the process stopped before it was saved.
+    await room.saveContent();
+    return room;
+  }
+
+  /** The note as editor JSON (a `doc` node), for exports. */
+  contentJson(): object {
+    return yXmlFragmentToProsemirrorJSON(this.doc.getXmlFragment(NOTE_FRAGMENT));
+  }
+
+  private async saveContent(): Promise<void> {
+    if (this.contentTimer) clearTimeout(this.contentTimer);
+    this.contentTimer = null;
+    try {
+      await saveNoteContent(this.noteId, this.contentJson());
+    } catch (error) {
+      // The Yjs state is stored; only the export copy is behind until the next save.
+      logger.error("saving a note's content failed", error);
+    }
   }
 
   /** What a joining client lacks, given its state vector, and what the server has. */
@@ -121,6 +144,7 @@ export class NoteRoom {
     Y.applyUpdate(this.doc, merged, "clients");
     this.outlet.update(merged);
     batch.forEach((item) => item.settle({ ok: true }));
+    this.contentTimer ??= setTimeout(() => void this.saveContent(), CONTENT_SAVE_DELAY_MS);
     if (this.logLength >= COMPACT_AFTER_ROWS) await this.compact();
   }
 
@@ -173,6 +197,7 @@ export class NoteRoom {
   /** Stores what is pending and folds the log, before the room is dropped from memory. */
   async close(): Promise<void> {
     await this.flush();
+    await this.saveContent();
     if (this.logLength > 0) await this.compact();
     this.awareness.destroy();
     this.doc.destroy();

@@ -45,3 +45,12 @@ export async function compactNote(noteId: string, state: Uint8Array, upToSeq: nu
     db.meetingNoteUpdate.deleteMany({ where: { noteId, seq: { lte: upToSeq } } }),
   ]);
 }
+
+/**
+ * Stores the note as editor JSON (what exports and search read, so that they need no Yjs).
+ * Text and structure only: the JSON has no notion of who typed what.
+ */
+export async function saveNoteContent(noteId: string, content: object): Promise<void> {
+  const db = await getPrisma();
+  await db.meetingNote.update({ where: { id: noteId }, data: { content } });
+}

@@ -19,6 +19,15 @@ export default async function MeetingNotePage({ params }: Props) {
       <header className="stack-small">
         <h1>{t("title")}</h1>
         <p className="hint">{t("intro")}</p>
+        <p className="export-links">
+          <span>{t("export.label")}</span>{" "}
+          <a href={`/api/workshops/${workshop.id}/note/export?format=md`} download>
+            {t("export.markdown")}
+          </a>{" "}
+          <a href={`/api/workshops/${workshop.id}/note/export?format=html`} download>
+            {t("export.html")}
+          </a>
+        </p>
       </header>
       <MeetingNote workshopId={workshop.id} themes={themes.map((theme) => theme.name)} />
     </div>

@@ -1,0 +1,26 @@
+import { requireViewer } from "@/lib/auth/session";
+import { withErrors } from "@/lib/http";
+import { exportNote } from "@/lib/notes/export-note";
+import { getRequestLocale } from "@/i18n/request";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ workshopId: string }> };
+
+/** The meeting note as a download: ?format=md (Markdown) or ?format=html (a standalone page). */
+export const GET = withErrors(async (request: Request, { params }: Context) => {
+  const viewer = await requireViewer();
+  const { workshopId } = await params;
+  const format = new URL(request.url).searchParams.get("format");
+  const file = await exportNote({ viewer, workshopId, format, locale: await getRequestLocale() });
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+      // A downloaded page that is opened in place runs nothing and loads nothing.
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+    },
+  });
+});
