@@ -194,8 +194,18 @@ export class NoteRoom {
     this.outlet.awareness(encodeAwarenessUpdate(this.awareness, present));
   }
 
-  /** Stores what is pending and folds the log, before the room is dropped from memory. */
-  async close(): Promise<void> {
+  private closing: Promise<void> | null = null;
+
+  /**
+   * Stores what is pending and folds the log, before the room is dropped from memory. Once:
+   * a server shutting down and its last socket leaving may both ask.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.store();
+    return this.closing;
+  }
+
+  private async store(): Promise<void> {
     await this.flush();
     await this.saveContent();
     if (this.logLength > 0) await this.compact();

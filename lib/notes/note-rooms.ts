@@ -45,7 +45,12 @@ export class NoteRooms {
   async leave(workshopId: string, socketId: string): Promise<void> {
     const entry = this.entries.get(workshopId);
     if (!entry?.sockets.delete(socketId)) return;
-    const room = await entry.room;
+    let room: NoteRoom;
+    try {
+      room = await entry.room;
+    } catch {
+      return; // it never opened: nothing to store
+    }
     room.removeSocket(socketId);
     if (entry.sockets.size > 0) return;
     this.entries.delete(workshopId);

@@ -133,7 +133,9 @@ export function createNoteHandlers(io: AppServer) {
 
     socket.on("disconnecting", () => {
       const notes = [...socket.rooms].filter((room) => room.startsWith("note:")).map((room) => room.slice("note:".length));
-      for (const workshopId of notes) void rooms.leave(workshopId, socket.id);
+      for (const workshopId of notes) {
+        rooms.leave(workshopId, socket.id).catch((error) => logger.error("leaving a note failed", error));
+      }
     });
   }
 
