@@ -1,6 +1,8 @@
 /**
- * Takes the README's screenshot: the demo workshop's overview as the demo rapporteur sees it,
- * 1280×900, saved to docs/screenshot-demo-workshop.png.
+ * Takes the README's screenshots, 1280×900: the demo workshop's overview as the demo rapporteur
+ * sees it (docs/screenshot-demo-workshop.png), and the live meeting note being written by the
+ * rapporteur while a participant's caret is in it (docs/screenshot-meeting-note.png). The
+ * second one writes into the demo note: use a throwaway data directory.
  *
  *   npm run screenshot
  *
@@ -11,13 +13,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type LaunchOptions } from "@playwright/test";
+import { chromium, type Browser, type LaunchOptions, type Page } from "@playwright/test";
 import playwrightConfig from "../playwright.config";
 import { DEMO_PEOPLE, DEMO_WORKSHOP } from "../lib/demo/demo-workshop";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const baseUrl = (process.env.SCREENSHOT_URL || "http://localhost:3000").replace(/\/+$/, "");
 const outputFile = path.join(root, "docs/screenshot-demo-workshop.png");
+const noteFile = path.join(root, "docs/screenshot-meeting-note.png");
 const viewport = { width: 1280, height: 900 };
 
 function launchOptions(): LaunchOptions {
@@ -79,9 +82,44 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(outputFile), { recursive: true });
     await page.screenshot({ path: outputFile, fullPage: false });
     console.log(`[screenshot] saved ${path.relative(root, outputFile)} (${viewport.width}×${viewport.height}) from ${page.url()}`);
+
+    await shootMeetingNote(browser, page);
   } finally {
     await browser.close();
   }
+}
+
+async function signIn(page: Page, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByRole("button", { name: new RegExp(`^Sign in as ${name}\\b`) }).click();
+  await page.waitForURL(/\/workshops(?:[/?#]|$)/);
+}
+
+/** The rapporteur drafts sections while a participant, somewhere below, adds a line. */
+async function shootMeetingNote(browser: Browser, page: Page): Promise<void> {
+  const participant = DEMO_PEOPLE.find((person) => person.role === "PARTICIPANT");
+  if (!participant) throw new Error("no demo participant in lib/demo/demo-workshop.ts");
+  await page.getByRole("link", { name: "Meeting note" }).click();
+  const note = page.getByRole("textbox", { name: "Meeting note" });
+  await note.waitFor();
+  const saved = page.getByRole("status").filter({ hasText: "All changes saved" });
+  await saved.waitFor();
+  if ((await note.innerText()).trim() === "") {
+    await note.click();
+    await page.keyboard.type("Emerging lessons, by theme. Participants generally agreed that the mission's mandate outgrew its means.");
+    await page.getByRole("button", { name: "Add a section per theme" }).click();
+    await note.locator("h2 + p").nth(1).click();
+    await page.keyboard.type("One participant noted that consent eroded well before the request to withdraw.");
+  }
+  const other = await (await browser.newContext({ viewport, locale: "en-US" })).newPage();
+  await signIn(other, participant.name);
+  await other.goto(page.url());
+  await other.getByRole("textbox", { name: "Meeting note" }).locator("h2 + p").nth(2).click();
+  await other.keyboard.type("A few participants");
+  await page.locator(".note-caret").first().waitFor();
+  await saved.waitFor();
+  await page.screenshot({ path: noteFile, fullPage: false });
+  console.log(`[screenshot] saved ${path.relative(root, noteFile)} (${viewport.width}×${viewport.height}) from ${page.url()}`);
 }
 
 main().catch((error: unknown) => {
