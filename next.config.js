@@ -28,6 +28,8 @@ const nextConfig = {
     "socket.io",
     "nodemailer",
     "pdfjs-dist",
+    // Reads its font metrics from files next to its own code.
+    "pdfkit",
   ],
   typedRoutes: false,
   // `npm run typecheck` checks the whole project (tests included) as the first stage of `npm test`;

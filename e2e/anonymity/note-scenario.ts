@@ -1,5 +1,6 @@
 import { expect } from "@playwright/test";
-import { recordPage, requestAndRecord } from "./capture";
+import { recordPage } from "./capture";
+import { readableTextOf } from "./unpack";
 import type { ScanMember } from "./annotations-scenario";
 
 /**
@@ -33,13 +34,21 @@ export async function writeNoteTogether(members: ScanMember[], workshopId: strin
   }
 }
 
-/** Every member downloads the note in both formats (the note's text, never who wrote it). */
+export const NOTE_EXPORT_FORMATS = ["md", "html", "docx", "pdf"] as const;
+
+/**
+ * Every member downloads the note in every format (its text, never who wrote it). Binary files
+ * are unpacked first, so that the scan reads what is inside them, metadata included.
+ */
 export async function downloadNoteExports(member: ScanMember, workshopId: string, lastLine: string): Promise<void> {
-  for (const format of ["md", "html"]) {
+  for (const format of NOTE_EXPORT_FORMATS) {
     const url = `/api/workshops/${workshopId}/note/export?format=${format}`;
     // The export copy trails live typing by up to a second.
-    await expect.poll(async () => (await member.page.request.get(url)).text()).toContain(lastLine);
-    const response = await requestAndRecord(member.page, url, member.received);
+    await expect.poll(async () => readableTextOf(format, await (await member.page.request.get(url)).body())).toContain(lastLine);
+    const response = await member.page.request.get(url);
     expect(response.status()).toBe(200);
+    const headers = Object.entries(response.headers()).map(([name, value]) => `${name}: ${value}`).join("\n");
+    const text = await readableTextOf(format, await response.body());
+    member.received.push({ kind: "http", source: `GET ${response.url()}`, text: `${headers}\n\n${text}` });
   }
 }

@@ -8,7 +8,7 @@ import { findMail } from "../fixtures/mail";
 import { recordContext, recordPage, requestAndRecord, type Received } from "./capture";
 import { describeLeaks, findLeaks, type Canaries } from "./scan";
 import { addScanSource, annotateAndReply, downloadExports, hideAndShowAgain } from "./annotations-scenario";
-import { downloadNoteExports, writeNoteTogether } from "./note-scenario";
+import { NOTE_EXPORT_FORMATS, downloadNoteExports, writeNoteTogether } from "./note-scenario";
 
 /**
  * The anonymity scanner. Four members with unique canaries (name, email, organization, user
@@ -161,8 +161,8 @@ test("no member ever receives another member's identity", async ({ browser, base
     for (const event of ["note:update", "note:awareness"]) {
       expect(member.received.some((item) => item.kind === "socket" && item.text.includes(event)), event).toBe(true);
     }
-    for (const format of ["md", "html"]) {
-      expect(member.received.some((item) => item.source.endsWith(`/note/export?format=${format}`))).toBe(true);
+    for (const format of NOTE_EXPORT_FORMATS) {
+      expect(member.received.some((item) => item.source.endsWith(`/note/export?format=${format}`) && item.text.includes("of the note."))).toBe(true);
     }
     // The note's text arrived in binary Yjs frames, which the scan reads too.
     expect(member.received.some((item) => item.kind === "socket" && item.text.includes("of the note."))).toBe(true);

@@ -1,3 +1,4 @@
+import { inflateRawSync } from "node:zlib";
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
@@ -5,6 +6,19 @@ import { createMember, createUser, createWorkshop, viewerOf } from "@/test/facto
 import { expectAppError } from "@/test/expect-app-error";
 import { exportNote } from "./export-note";
 import { NoteRoom } from "./note-room";
+import { readZipDirectory } from "@/lib/sources/import/zip-directory";
+import { docxToSourceText } from "@/lib/sources/import/docx-to-text";
+import { pdfToSourceText } from "@/lib/sources/import/pdf-to-text";
+
+/** One file of a .docx (a ZIP archive), read with Node's own inflate. */
+function fileInZip(bytes: Uint8Array, name: string): string {
+  const entry = readZipDirectory(bytes)?.find((candidate) => candidate.name === name);
+  if (!entry) throw new Error(`${name} is not in the archive`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = entry.localHeaderOffset + 30 + view.getUint16(entry.localHeaderOffset + 26, true) + view.getUint16(entry.localHeaderOffset + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  return (entry.method === 8 ? inflateRawSync(data) : Buffer.from(data)).toString("utf8");
+}
 
 const prisma = useTestDatabase();
 
@@ -84,6 +98,51 @@ describe("exportNote", () => {
     expect(await prisma().meetingNote.count({ where: { workshopId: workshop.id } })).toBe(0);
   });
 
+  it("exports Word and PDF files that read back as the note, with the application as their only author", async () => {
+    const { workshop, organizer, observer, writer } = await workshopWithNote();
+    await writeNote(workshop.id, (fragment) => {
+      const list = new Y.XmlElement("orderedList");
+      fragment.push([list]);
+      for (const text of ["Plan the drawdown", "Tell partners early"]) {
+        const item = new Y.XmlElement("listItem");
+        list.push([item]);
+        addBlock(item as unknown as Y.XmlFragment, "paragraph", text);
+      }
+    });
+    const viewer = viewerOf(writer.user);
+    const docx = await exportNote({ viewer, workshopId: workshop.id, format: "docx", locale: "en" });
+    const pdf = await exportNote({ viewer, workshopId: workshop.id, format: "pdf", locale: "fr" });
+    expect(docx).toMatchObject({ filename: "lessons-from-mali-meeting-note.docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
+    expect(pdf).toMatchObject({ filename: "lessons-from-mali-meeting-note.pdf", contentType: "application/pdf" });
+
+    // Our own importers read them back.
+    const docxText = await docxToSourceText(docx.body as Uint8Array);
+    expect(docxText).toContain("Lessons from Mali: meeting note");
+    expect(docxText).toContain("Chatham House Rule");
+    expect(docxText).toContain("Security Council dynamics");
+    expect(docxText).toContain("Participants generally agreed: *consensus* eroded <script>alert(1)</script>.");
+    expect(docxText).toContain("Tell partners early");
+    const pdfText = await pdfToSourceText(pdf.body as Uint8Array);
+    expect(pdfText).toContain("Lessons from Mali : note de réunion");
+    expect(pdfText).toContain("Security Council dynamics");
+    expect(pdfText).toContain("2. Tell partners early");
+
+    const core = fileInZip(docx.body as Uint8Array, "docProps/core.xml");
+    expect(core).toContain("<dc:creator>Rapporteur</dc:creator>");
+    expect(core).toContain("<cp:lastModifiedBy>Rapporteur</cp:lastModifiedBy>");
+    const pdfBytes = Buffer.from(pdf.body as Uint8Array).toString("latin1");
+    expect(pdfBytes).toMatch(/\/Author \d+ 0 R/);
+    expect(pdfBytes).toContain("(Rapporteur)");
+    for (const member of [organizer, observer, writer]) {
+      for (const value of [member.user.id, member.user.email, member.user.name!]) {
+        expect(core).not.toContain(value);
+        expect(docxText).not.toContain(value);
+        expect(pdfText).not.toContain(value);
+        expect(pdfBytes).not.toContain(value);
+      }
+    }
+  });
+
   it("stays available once the workshop is closed; outsiders and other workshops' members get not found; a bad format is a 400", async () => {
     const { workshop, observer } = await workshopWithNote();
     await prisma().workshop.update({ where: { id: workshop.id }, data: { status: "CLOSED" } });
@@ -95,6 +154,6 @@ describe("exportNote", () => {
     for (const viewer of [outsider, otherMember]) {
       await expectAppError(exportNote({ viewer: viewerOf(viewer), workshopId: workshop.id, format: "md", locale: "en" }), "NOT_FOUND");
     }
-    await expectAppError(exportNote({ viewer: viewerOf(observer.user), workshopId: workshop.id, format: "docx", locale: "en" }), "BAD_REQUEST");
+    await expectAppError(exportNote({ viewer: viewerOf(observer.user), workshopId: workshop.id, format: "odt", locale: "en" }), "BAD_REQUEST");
   });
 });

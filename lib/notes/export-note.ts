@@ -9,13 +9,14 @@ import { slugify } from "@/lib/annotations/export-annotations";
 import { loadMessages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/config";
 import { noteToHtml, noteToMarkdown } from "./render-note";
+import { noteToDocx, noteToPdf } from "./render-note-files";
 
-export const ZNoteExportFormat = z.enum(["md", "html"]);
+export const ZNoteExportFormat = z.enum(["md", "html", "docx", "pdf"]);
 
 export interface NoteExport {
   filename: string;
   contentType: string;
-  body: string;
+  body: string | Uint8Array<ArrayBuffer>;
 }
 
 function escapeHtml(value: string): string {
@@ -23,7 +24,8 @@ function escapeHtml(value: string): string {
 }
 
 /**
- * The meeting note as a file any member may download: Markdown or a standalone HTML page. Made
+ * The meeting note as a file any member may download: Markdown, a standalone HTML page, Word or
+ * PDF. Made
  * from the note's text alone (the editor JSON the note room keeps), so it carries no Yjs data,
  * no edit history, no authors and no times; the heading says which rule the meeting was held under.
  */
@@ -41,7 +43,7 @@ export async function exportNote({
 }): Promise<NoteExport> {
   const parsed = ZNoteExportFormat.safeParse(format);
   if (!parsed.success) {
-    throw new AppError("BAD_REQUEST", "fields.invalid", "Unknown export format: use format=md or format=html.", { field: "format" });
+    throw new AppError("BAD_REQUEST", "fields.invalid", "Unknown export format: use format=md, html, docx or pdf.", { field: "format" });
   }
   const { workshop } = await requireWorkshopPermission(viewer, workshopId, "note.view");
   const db = await getPrisma();
@@ -51,6 +53,14 @@ export async function exportNote({
   const rule = workshop.attribution === "CHATHAM_HOUSE" ? t("chathamHouse") : null;
   const filename = `${slugify(workshop.title)}-meeting-note.${parsed.data}`;
 
+  const header = { title, rule, language: locale };
+  if (parsed.data === "docx") {
+    const body = Uint8Array.from(await noteToDocx(note?.content, header));
+    return { filename, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body };
+  }
+  if (parsed.data === "pdf") {
+    return { filename, contentType: "application/pdf", body: Uint8Array.from(await noteToPdf(note?.content, header)) };
+  }
   if (parsed.data === "md") {
     const body = noteToMarkdown(note?.content);
     const header = [`# ${title.replace(/([\\`*_[\]#<>])/g, "\\$1")}`, ...(rule ? ["", `*${rule}*`] : [])].join("\n");

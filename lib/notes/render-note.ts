@@ -11,6 +11,11 @@ const schema = getSchema(noteContentExtensions());
 
 const EMPTY_DOC: JSONContent = { type: "doc", content: [{ type: "paragraph" }] };
 
+/** The stored JSON as a document of the note's schema (an empty note if it does not fit). */
+export function noteDocument(content: unknown) {
+  return toNode(content);
+}
+
 function toNode(content: unknown) {
   try {
     return schema.nodeFromJSON(content ?? EMPTY_DOC);

@@ -26,6 +26,12 @@ export default async function MeetingNotePage({ params }: Props) {
           </a>{" "}
           <a href={`/api/workshops/${workshop.id}/note/export?format=html`} download>
             {t("export.html")}
+          </a>{" "}
+          <a href={`/api/workshops/${workshop.id}/note/export?format=docx`} download>
+            {t("export.docx")}
+          </a>{" "}
+          <a href={`/api/workshops/${workshop.id}/note/export?format=pdf`} download>
+            {t("export.pdf")}
           </a>
         </p>
       </header>

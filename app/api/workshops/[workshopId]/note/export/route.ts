@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ workshopId: string }> };
 
-/** The meeting note as a download: ?format=md (Markdown) or ?format=html (a standalone page). */
+/** The meeting note as a download: ?format=md, html (a standalone page), docx or pdf. */
 export const GET = withErrors(async (request: Request, { params }: Context) => {
   const viewer = await requireViewer();
   const { workshopId } = await params;
