@@ -1,4 +1,3 @@
-import { inflateRawSync } from "node:zlib";
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
@@ -6,19 +5,9 @@ import { createMember, createUser, createWorkshop, viewerOf } from "@/test/facto
 import { expectAppError } from "@/test/expect-app-error";
 import { exportNote } from "./export-note";
 import { NoteRoom } from "./note-room";
-import { readZipDirectory } from "@/lib/sources/import/zip-directory";
+import { fileInZip } from "@/test/zip";
 import { docxToSourceText } from "@/lib/sources/import/docx-to-text";
 import { pdfToSourceText } from "@/lib/sources/import/pdf-to-text";
-
-/** One file of a .docx (a ZIP archive), read with Node's own inflate. */
-function fileInZip(bytes: Uint8Array, name: string): string {
-  const entry = readZipDirectory(bytes)?.find((candidate) => candidate.name === name);
-  if (!entry) throw new Error(`${name} is not in the archive`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start = entry.localHeaderOffset + 30 + view.getUint16(entry.localHeaderOffset + 26, true) + view.getUint16(entry.localHeaderOffset + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
-  return (entry.method === 8 ? inflateRawSync(data) : Buffer.from(data)).toString("utf8");
-}
 
 const prisma = useTestDatabase();
 

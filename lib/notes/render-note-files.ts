@@ -16,7 +16,8 @@ export interface NoteFileHeader {
 }
 
 const APP = "Rapporteur";
-const NUMBERED = "note-numbered";
+/** Each numbered list gets its own numbering definition, which carries its first number. */
+const numberedReference = (listIndex: number) => `note-numbered-${listIndex}`;
 
 interface Run {
   text: string;
@@ -54,7 +55,7 @@ type Block =
       /** List nesting: 0 outside lists. */
       depth: number;
       /** The bullet or number this paragraph starts with, if it opens a list item. */
-      marker: { ordered: boolean; number: number; listIndex: number } | null;
+      marker: { ordered: boolean; number: number; listIndex: number; start: number } | null;
     }
   | { kind: "rule" };
 
@@ -90,7 +91,7 @@ function blocksOf(doc: PmNode): Block[] {
           // The item's first paragraph carries the bullet or number; what follows is indented.
           child.forEach((inner, _o, innerIndex) => {
             if (innerIndex === 0 && inner.type.name === "paragraph") {
-              const marker = { ordered: list.ordered, number: list.start + index, listIndex: list.listIndex };
+              const marker = { ordered: list.ordered, number: list.start + index, listIndex: list.listIndex, start: list.start };
               blocks.push({ kind: "paragraph", runs: runsOf(inner), quote, depth: list.depth + 1, marker });
             } else if (inner.type.name === "paragraph") {
               blocks.push({ kind: "paragraph", runs: runsOf(inner), quote, depth: list.depth + 1, marker: null });
@@ -127,7 +128,10 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 export async function noteToDocx(content: unknown, header: NoteFileHeader): Promise<Uint8Array> {
   const children: Paragraph[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(header.title)] })];
   if (header.rule) children.push(new Paragraph({ children: [new TextRun({ text: header.rule, italics: true })] }));
-  for (const block of blocksOf(noteDocument(content))) {
+  const blocks = blocksOf(noteDocument(content));
+  const starts = new Map<number, number>();
+  for (const block of blocks) if (block.kind === "paragraph" && block.marker?.ordered) starts.set(block.marker.listIndex, block.marker.start);
+  for (const block of blocks) {
     if (block.kind === "heading") {
       children.push(new Paragraph({ heading: HEADINGS[Math.min(block.level, 4) - 1], children: docxRuns(block.runs) }));
     } else if (block.kind === "rule") {
@@ -136,7 +140,7 @@ export async function noteToDocx(content: unknown, header: NoteFileHeader): Prom
       const runs = docxRuns(block.quote ? block.runs.map((run) => ({ ...run, italic: true })) : block.runs);
       const level = Math.min(Math.max(block.depth - 1, 0), 8);
       if (block.marker?.ordered) {
-        children.push(new Paragraph({ numbering: { reference: NUMBERED, level, instance: block.marker.listIndex }, children: runs }));
+        children.push(new Paragraph({ numbering: { reference: numberedReference(block.marker.listIndex), level }, children: runs }));
       } else if (block.marker) {
         children.push(new Paragraph({ bullet: { level }, children: runs }));
       } else {
@@ -150,18 +154,17 @@ export async function noteToDocx(content: unknown, header: NoteFileHeader): Prom
     lastModifiedBy: APP,
     title: header.title,
     numbering: {
-      config: [
-        {
-          reference: NUMBERED,
-          levels: Array.from({ length: 9 }, (_, level) => ({
-            level,
-            format: LevelFormat.DECIMAL,
-            text: `%${level + 1}.`,
-            alignment: AlignmentType.START,
-            style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
-          })),
-        },
-      ],
+      config: [...starts].map(([listIndex, start]) => ({
+        reference: numberedReference(listIndex),
+        levels: Array.from({ length: 9 }, (_, level) => ({
+          level,
+          start,
+          format: LevelFormat.DECIMAL,
+          text: `%${level + 1}.`,
+          alignment: AlignmentType.START,
+          style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+        })),
+      })),
     },
     sections: [{ children }],
   });

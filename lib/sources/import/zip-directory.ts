@@ -52,18 +52,27 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
  * library that trusts the declaration runs out of memory.
  */
 export function isDeclaredSizeHonest(bytes: Uint8Array, entry: ZipEntry): boolean {
-  if (!Number.isFinite(entry.uncompressedSize)) return false;
+  const data = readZipEntry(bytes, entry);
+  return data !== null && data.byteLength <= entry.uncompressedSize;
+}
+
+/**
+ * An entry's contents, inflated no further than the size it declares; `null` when the entry
+ * cannot be read (bad header, unknown method, corrupt data, or more bytes than declared).
+ */
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null {
+  if (!Number.isFinite(entry.uncompressedSize)) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const header = entry.localHeaderOffset;
-  if (header + 30 > view.byteLength || view.getUint32(header, true) !== LOCAL_HEADER) return false;
+  if (header + 30 > view.byteLength || view.getUint32(header, true) !== LOCAL_HEADER) return null;
   const start = header + 30 + view.getUint16(header + 26, true) + view.getUint16(header + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
-  if (entry.method === STORED) return data.byteLength <= entry.uncompressedSize;
-  if (entry.method !== DEFLATED) return false;
+  if (entry.method === STORED) return data.byteLength <= entry.uncompressedSize ? data : null;
+  if (entry.method !== DEFLATED) return null;
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) }).byteLength <= entry.uncompressedSize;
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
   } catch {
-    return false;
+    return null;
   }
 }
 
