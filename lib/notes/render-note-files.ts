@@ -63,47 +63,46 @@ type Block =
 function blocksOf(doc: PmNode): Block[] {
   const blocks: Block[] = [];
   let lists = 0;
-  const walk = (node: PmNode, quote: boolean, list: { ordered: boolean; depth: number; listIndex: number; start: number } | null) => {
+  type List = { ordered: boolean; depth: number; listIndex: number; start: number };
+  /** One node; `list` is the list it sits in (its items' paragraphs are one level deeper). */
+  const visit = (node: PmNode, index: number, quote: boolean, list: List | null): void => {
     const depth = list ? list.depth + 1 : 0;
-    node.forEach((child, _offset, index) => {
-      switch (child.type.name) {
-        case "heading":
-          blocks.push({ kind: "heading", level: Number(child.attrs.level) || 2, runs: runsOf(child) });
-          break;
-        case "paragraph":
-          blocks.push({ kind: "paragraph", runs: runsOf(child), quote, depth, marker: null });
-          break;
-        case "horizontalRule":
-          blocks.push({ kind: "rule" });
-          break;
-        case "blockquote":
-          walk(child, true, list);
-          break;
-        case "bulletList":
-        case "orderedList": {
-          lists += 1;
-          const start = typeof child.attrs.start === "number" ? child.attrs.start : 1;
-          walk(child, quote, { ordered: child.type.name === "orderedList", depth, listIndex: lists, start });
-          break;
-        }
-        case "listItem":
-          if (!list) break;
-          // The item's first paragraph carries the bullet or number; what follows is indented.
-          child.forEach((inner, _o, innerIndex) => {
-            if (innerIndex === 0 && inner.type.name === "paragraph") {
-              const marker = { ordered: list.ordered, number: list.start + index, listIndex: list.listIndex, start: list.start };
-              blocks.push({ kind: "paragraph", runs: runsOf(inner), quote, depth: list.depth + 1, marker });
-            } else if (inner.type.name === "paragraph") {
-              blocks.push({ kind: "paragraph", runs: runsOf(inner), quote, depth: list.depth + 1, marker: null });
-            } else {
-              walk(inner.type.name === "blockquote" ? inner : child.type.schema.nodes.doc!.create(null, inner), quote || inner.type.name === "blockquote", list);
-            }
-          });
-          break;
+    switch (node.type.name) {
+      case "heading":
+        blocks.push({ kind: "heading", level: Number(node.attrs.level) || 2, runs: runsOf(node) });
+        break;
+      case "paragraph":
+        blocks.push({ kind: "paragraph", runs: runsOf(node), quote, depth, marker: null });
+        break;
+      case "horizontalRule":
+        blocks.push({ kind: "rule" });
+        break;
+      case "blockquote":
+        node.forEach((child, _offset, childIndex) => visit(child, childIndex, true, list));
+        break;
+      case "bulletList":
+      case "orderedList": {
+        lists += 1;
+        const start = typeof node.attrs.start === "number" ? node.attrs.start : 1;
+        const inner: List = { ordered: node.type.name === "orderedList", depth, listIndex: lists, start };
+        node.forEach((child, _offset, childIndex) => visit(child, childIndex, quote, inner));
+        break;
       }
-    });
+      case "listItem":
+        if (!list) break;
+        // The item's first paragraph carries the bullet or number; what follows is indented.
+        node.forEach((child, _offset, childIndex) => {
+          if (childIndex === 0 && child.type.name === "paragraph") {
+            const marker = { ordered: list.ordered, number: list.start + index, listIndex: list.listIndex, start: list.start };
+            blocks.push({ kind: "paragraph", runs: runsOf(child), quote, depth, marker });
+          } else {
+            visit(child, childIndex, quote, list);
+          }
+        });
+        break;
+    }
   };
-  walk(doc, false, null);
+  doc.forEach((child, _offset, index) => visit(child, index, false, null));
   return blocks;
 }
 
