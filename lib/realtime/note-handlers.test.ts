@@ -279,6 +279,41 @@ describe("leaving", () => {
     expect(noteUpdates(removed.tab)).toEqual([]);
   });
 
+  it("a server shutting down stores the open notes first: nothing typed is lost", async () => {
+    const { id } = await createWorkshop();
+    const { cookie } = await person(id);
+    // A server of its own, since this one is shut down with an editor still in the note.
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const io = createSocketServer(server, { allowedOrigins: [`http://localhost:${port}`] });
+    try {
+      const socket = connectClient(`http://127.0.0.1:${port}`, {
+        transports: ["websocket"],
+        extraHeaders: { cookie, origin: `http://localhost:${port}` },
+        reconnection: false,
+        forceNew: true,
+      });
+      await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("connect_error", reject));
+      const doc = newDoc();
+      const joined = await socket.timeout(5000).emitWithAck("note:join", { workshopId: id, stateVector: Y.encodeStateVector(doc) });
+      expect(joined).toMatchObject({ ok: true, canEdit: true });
+      const update = edit(doc, addParagraph("Typed just before the shutdown."));
+      expect(await socket.timeout(5000).emitWithAck("note:update", { workshopId: id, update })).toEqual({ ok: true });
+
+      await closeSocketServer(io);
+
+      expect(socket.connected).toBe(false);
+      const note = await stored(id);
+      expect(note).toMatchObject({ rows: 0, text: "<paragraph>Typed just before the shutdown.</paragraph>" });
+      const content = await prisma().meetingNote.findUniqueOrThrow({ where: { workshopId: id }, select: { content: true } });
+      expect(JSON.stringify(content.content)).toContain("Typed just before the shutdown.");
+    } finally {
+      setRealtimeServer(ioServer as never);
+      if (server.listening) server.close();
+    }
+  });
+
   it("a socket that disconnects while joining does not keep the room open: the note is still stored and compacted", async () => {
     const { id } = await createWorkshop();
     const { cookie } = await person(id);
