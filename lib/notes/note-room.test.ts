@@ -6,6 +6,35 @@ import { createWorkshop } from "@/test/factories";
 import { readAwarenessUpdate } from "./awareness";
 import { COMPACT_AFTER_ROWS, NoteRoom, type RoomOutlet } from "./note-room";
 import { loadNote } from "./note-store";
+import { checkNoteUpdate } from "./validate-update";
+
+/**
+ * A damaged copy of `update` that passes every check yet throws half-way through being applied
+ * on top of `state` (about one damaged update in forty does), found by seeded byte flips.
+ */
+function damagedCopy(update: Uint8Array, state: Uint8Array): Uint8Array {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const quiet = console.error;
+  console.error = () => {};
+  try {
+    for (let attempt = 0; attempt < 100_000; attempt += 1) {
+      const copy = Uint8Array.from(update);
+      for (let flips = 1 + (attempt % 3); flips > 0; flips -= 1) copy[Math.floor(random() * copy.length)] = Math.floor(random() * 256);
+      if (!checkNoteUpdate(copy).ok) continue;
+      const scratch = new Y.Doc();
+      Y.applyUpdate(scratch, state);
+      try {
+        Y.applyUpdate(scratch, copy);
+      } catch {
+        return copy;
+      }
+    }
+  } finally {
+    console.error = quiet;
+  }
+  throw new Error("no damaged update found");
+}
 
 const prisma = useTestDatabase();
 
@@ -111,6 +140,26 @@ describe("NoteRoom", () => {
     expect(Buffer.from(note.yState!).includes("SECRET-DRAFT")).toBe(false);
     expect(textOf((await loadNote(workshop.id)).state)).toContain("x".repeat(COMPACT_AFTER_ROWS));
     await room.close();
+  });
+
+  it("refuses an update that breaks half-way through being applied: nothing of it is kept, shared or stored", async () => {
+    const workshop = await createWorkshop();
+    const outlet = recorder();
+    const room = await NoteRoom.open(workshop.id, outlet);
+    const editor = new Editor(room.syncFor(new Uint8Array([0])).update);
+    await room.receive(editor.change((text) => text.insert(0, "Hello world, this is the note.")));
+    const good = editor.change((text) => text.insert(5, " there", { bold: {} }));
+    const damaged = damagedCopy(good, Y.encodeStateAsUpdate(room.doc));
+
+    const results = await Promise.all([room.receive(damaged), room.receive(good)]);
+
+    expect(results).toEqual([{ ok: false, code: "BAD_REQUEST", message: expect.stringContaining("damaged") }, { ok: true }]);
+    const expected = editor.doc.getXmlFragment("default").toString();
+    expect(room.doc.getXmlFragment("default").toString()).toBe(expected);
+    expect(outlet.updates).toHaveLength(2);
+    await room.close();
+    // The note opens again, whole: the damaged update never reached storage.
+    expect(textOf((await loadNote(workshop.id)).state)).toBe(expected);
   });
 
   it("stores nothing from a refused update", async () => {

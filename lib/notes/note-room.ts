@@ -22,6 +22,9 @@ export interface RoomOutlet {
  * fewer writes and messages, and the rhythm of each person's typing is blurred.
  */
 export const FLUSH_INTERVAL_MS = 50;
+const UNAVAILABLE = { ok: false as const, code: "UNAVAILABLE", message: "Your last change could not be saved yet; it will be sent again." };
+const DAMAGED = { ok: false as const, code: "BAD_REQUEST", message: "This change is damaged and could not be applied; nothing of it was kept. Reload the page." };
+
 /** Editors on one page: one is the norm; a few leave room for more. */
 const MAX_CARETS_PER_SOCKET = 4;
 /** The editor JSON kept for exports trails the document by at most this much. */
@@ -36,7 +39,8 @@ interface Pending {
 
 /** One workshop's note while someone has it open: the document, its awareness and its log. */
 export class NoteRoom {
-  readonly doc = new Y.Doc();
+  /** Replaced (rebuilt from storage) when an update breaks it half-way or cannot be stored. */
+  doc = new Y.Doc();
   readonly awareness: Awareness;
   /**
    * Which socket (and person) speaks for each awareness client, in memory only and never
@@ -123,29 +127,85 @@ export class NoteRoom {
     this.timer = null;
     const batch = this.pending;
     this.pending = [];
-    this.flushing = this.flushing.then(() => this.persist(batch));
+    this.flushing = this.flushing
+      .then(() => this.persist(batch))
+      .catch((error) => {
+        // The chain must survive: a failed flush may not stop the ones after it.
+        logger.error("a note flush failed", error);
+        batch.forEach((item) => item.settle(UNAVAILABLE));
+      });
     return this.flushing;
   }
 
+  /**
+   * Applies each update to the document first: some damaged updates pass every check, then
+   * throw half-way through being applied. Those are refused and the document is rebuilt from
+   * storage, so nothing of them is stored, shared or kept. Then the rest is stored and shared.
+   */
   private async persist(batch: Pending[]): Promise<void> {
     if (!batch.length) return;
-    const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((item) => item.update));
+    const accepted = await this.applyAll(batch);
+    if (!accepted.length) return;
+    let merged: Uint8Array;
     try {
+      merged = accepted.length === 1 ? accepted[0]!.update : Y.mergeUpdates(accepted.map((item) => item.update));
       await appendNoteUpdate(this.noteId, this.lastSeq + 1, merged);
     } catch (error) {
       logger.error("storing a note update failed", error);
-      const refusal = { ok: false as const, code: "UNAVAILABLE", message: "Your last change could not be saved yet; it will be sent again." };
-      batch.forEach((item) => item.settle(refusal));
+      // Back to what is stored; the clients' catch-up sends these changes again.
+      await this.rebuild();
+      accepted.forEach((item) => item.settle(UNAVAILABLE));
       return;
     }
     this.lastSeq += 1;
     this.logLength += 1;
     this.bytes += merged.byteLength;
-    Y.applyUpdate(this.doc, merged, "clients");
     this.outlet.update(merged);
-    batch.forEach((item) => item.settle({ ok: true }));
+    accepted.forEach((item) => item.settle({ ok: true }));
     this.contentTimer ??= setTimeout(() => void this.saveContent(), CONTENT_SAVE_DELAY_MS);
     if (this.logLength >= COMPACT_AFTER_ROWS) await this.compact();
+  }
+
+  /** Applies the batch's updates one by one; returns those that applied cleanly. */
+  private async applyAll(batch: Pending[]): Promise<Pending[]> {
+    const accepted: Pending[] = [];
+    let broken = false;
+    for (const item of batch) {
+      try {
+        Y.applyUpdate(this.doc, item.update, "clients");
+        accepted.push(item);
+      } catch {
+        broken = true;
+        item.settle(DAMAGED);
+      }
+    }
+    if (!broken) return accepted;
+    // The failed update may have changed the document before throwing: start again from what is
+    // stored, with only the updates that applied cleanly.
+    await this.rebuild();
+    const again: Pending[] = [];
+    for (const item of accepted) {
+      try {
+        Y.applyUpdate(this.doc, item.update, "clients");
+        again.push(item);
+      } catch {
+        item.settle(DAMAGED);
+        await this.rebuild();
+        return this.applyAll(again);
+      }
+    }
+    return again;
+  }
+
+  /** The document as stored (state and log), replacing the one in memory. */
+  private async rebuild(): Promise<void> {
+    const stored = await loadNote(this.workshopId);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored.state);
+    this.doc = doc;
+    this.bytes = stored.state.byteLength;
+    this.logLength = stored.logLength;
+    this.lastSeq = stored.lastSeq;
   }
 
   private async compact(): Promise<void> {

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { getPrisma } from "@/lib/db";
+import { logger } from "@/lib/logger";
 
 /**
  * The note's storage: a compacted Yjs state plus an append-only log of the updates merged since.
@@ -27,8 +28,31 @@ export async function loadNote(workshopId: string): Promise<StoredNote> {
     select: { seq: true, update: true },
   });
   const parts = [...(note.yState ? [note.yState] : []), ...log.map((row) => row.update)];
-  const state = parts.length ? Y.mergeUpdates(parts) : Y.encodeStateAsUpdate(new Y.Doc());
+  const state = parts.length ? mergeStored(parts) : Y.encodeStateAsUpdate(new Y.Doc());
   return { noteId: note.id, state, logLength: log.length, lastSeq: log.at(-1)?.seq ?? 0 };
+}
+
+/**
+ * The stored parts as one state. Should a stored part be damaged (rooms refuse such updates,
+ * so only a bug or a hand-edited database could put one there), it is skipped rather than
+ * leaving the note unopenable.
+ */
+function mergeStored(parts: Uint8Array[]): Uint8Array {
+  try {
+    const merged = Y.mergeUpdates(parts);
+    Y.applyUpdate(new Y.Doc(), merged);
+    return merged;
+  } catch {
+    const doc = new Y.Doc();
+    for (const [index, part] of parts.entries()) {
+      try {
+        Y.applyUpdate(doc, part);
+      } catch {
+        logger.warn("skipped a damaged part of a stored note", { part: index });
+      }
+    }
+    return Y.encodeStateAsUpdate(doc);
+  }
 }
 
 /** Appends one (merged) update to the note's log. */
