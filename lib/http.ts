@@ -47,3 +47,16 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
 function tooLarge(maxBytes: number): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", "bodyTooLarge", `The request is too large; the limit is ${Math.round(maxBytes / 1024)} KB.`);
 }
+
+/** A file to download (an export): never cached, never sniffed, runs nothing if opened in place. */
+export function downloadResponse(file: { filename: string; contentType: string; body: string | Uint8Array<ArrayBuffer> }): Response {
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+    },
+  });
+}

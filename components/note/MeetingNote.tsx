@@ -1,13 +1,13 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { NoteFrame } from "./NoteFrame";
+import { CONNECTING, NoteFrame } from "./NoteFrame";
 
 // The editor (Tiptap, Yjs) runs in the browser only: the server has its own Yjs copy for the
 // socket layer, and a document rendered on the server would carry no live state anyway.
 const NoteEditor = dynamic(() => import("./NoteEditor"), {
   ssr: false,
-  loading: () => <NoteFrame state={{ status: "connecting", error: null, canEdit: false, synced: false }} />,
+  loading: () => <NoteFrame state={CONNECTING} />,
 });
 
 export function MeetingNote(props: { workshopId: string; themes: string[] }) {

@@ -9,7 +9,7 @@ import { noteContentExtensions } from "@/lib/notes/editor-extensions";
 import { CARET_COLORS } from "@/lib/notes/schema";
 import { NoteConnection, type NoteConnectionState } from "./note-connection";
 import { NoteToolbar } from "./NoteToolbar";
-import { NoteFrame } from "./NoteFrame";
+import { CONNECTING, NoteFrame } from "./NoteFrame";
 
 /** Another person's caret: a coloured bar, with no name (Chatham House: carets say where, never who). */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
@@ -28,8 +28,6 @@ interface Props {
   workshopId: string;
   themes: string[];
 }
-
-const CONNECTING: NoteConnectionState = { status: "connecting", error: null, canEdit: false, synced: false };
 
 /** The live meeting note: one document co-edited by everyone who may edit it. Browser only. */
 export default function NoteEditor({ workshopId, themes }: Props) {

@@ -4,6 +4,9 @@ import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { NoteConnectionState } from "./note-connection";
 
+/** The state before the first answer from the server. */
+export const CONNECTING: NoteConnectionState = { status: "connecting", error: null, canEdit: false, synced: false };
+
 /** The note's frame: toolbar, save status, and the page the editor sits on. */
 export function NoteFrame({ state, toolbar, children }: { state: NoteConnectionState; toolbar?: ReactNode; children?: ReactNode }) {
   const t = useTranslations("note");

@@ -2,7 +2,7 @@
 
 import * as Y from "yjs";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
-import { acquireSocket, type RealtimeSocket } from "@/components/realtime/connect";
+import { acquireSocket, subscribeToWorkshop, type RealtimeSocket } from "@/components/realtime/connect";
 
 export type NoteStatus = "connecting" | "saved" | "saving" | "offline" | "error";
 
@@ -58,17 +58,6 @@ export class NoteConnection {
   start(): () => void {
     const { socket, release } = acquireSocket();
     this.socket = socket;
-    const join = () => this.join();
-    const onDisconnect = () => {
-      this.joined = false;
-      this.set({ status: "offline" });
-    };
-    const onUpdate = (payload: { workshopId: string; update: Uint8Array }) => {
-      if (payload.workshopId === this.workshopId) Y.applyUpdate(this.doc, new Uint8Array(payload.update), REMOTE);
-    };
-    const onAwareness = (payload: { workshopId: string; update: Uint8Array }) => {
-      if (payload.workshopId === this.workshopId) applyAwarenessUpdate(this.awareness, new Uint8Array(payload.update), REMOTE);
-    };
     const onLocalUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin !== REMOTE) this.queue(update);
     };
@@ -78,20 +67,28 @@ export class NoteConnection {
       if (mine) this.awarenessTimer ??= setTimeout(() => this.sendAwareness(), AWARENESS_DELAY_MS);
     };
     const onUnload = () => removeAwarenessStates(this.awareness, [this.awareness.clientID], "unload");
-    // Closing or reopening the workshop changes who may edit: the join answer says it anew.
-    const onWorkshopChanged = (payload: { workshopId: string }) => {
-      if (payload.workshopId === this.workshopId && this.joined) this.join();
-    };
 
-    socket.on("connect", join);
-    socket.on("disconnect", onDisconnect);
-    socket.on("note:update", onUpdate);
-    socket.on("note:awareness", onAwareness);
-    socket.on("workshop:changed", onWorkshopChanged);
+    const unsubscribe = subscribeToWorkshop(this.workshopId, {
+      connect: () => this.join(),
+      disconnect: () => {
+        this.joined = false;
+        this.set({ status: "offline" });
+      },
+      "note:update": (payload) => {
+        if (payload.workshopId === this.workshopId) Y.applyUpdate(this.doc, new Uint8Array(payload.update), REMOTE);
+      },
+      "note:awareness": (payload) => {
+        if (payload.workshopId === this.workshopId) applyAwarenessUpdate(this.awareness, new Uint8Array(payload.update), REMOTE);
+      },
+      // Closing or reopening the workshop changes who may edit: the join answer says it anew.
+      "workshop:changed": (payload) => {
+        if (payload.workshopId === this.workshopId && this.joined) this.join();
+      },
+    });
     this.doc.on("update", onLocalUpdate);
     this.awareness.on("update", onLocalAwareness);
     window.addEventListener("pagehide", onUnload);
-    if (socket.connected) join();
+    if (socket.connected) this.join();
 
     return () => {
       window.removeEventListener("pagehide", onUnload);
@@ -102,11 +99,7 @@ export class NoteConnection {
         this.flush();
         socket.emit("note:leave", { workshopId: this.workshopId });
       }
-      socket.off("connect", join);
-      socket.off("disconnect", onDisconnect);
-      socket.off("note:update", onUpdate);
-      socket.off("note:awareness", onAwareness);
-      socket.off("workshop:changed", onWorkshopChanged);
+      unsubscribe();
       this.doc.off("update", onLocalUpdate);
       this.awareness.off("update", onLocalAwareness);
       // The awareness has a timer; the document is left to the garbage collector, since the

@@ -9,8 +9,8 @@ export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 // workshop room, all of them hear its events.
 let shared: { socket: RealtimeSocket; users: number } | null = null;
 
-/** Events of the workshop room, and the socket's own disconnect. */
-type Listeners = { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] } & { disconnect?: () => void };
+/** Events of the workshop room, and the socket's own (re)connection and disconnection. */
+type Listeners = { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] } & { connect?: () => void; disconnect?: () => void };
 
 /**
  * The page's shared socket (WebSocket only: the server refuses long-polling), and the function
@@ -44,7 +44,7 @@ export function subscribeToWorkshop(workshopId: string, listeners: Listeners): (
   const join = () => socket.emit("workshop:join", { workshopId });
   socket.on("connect", join);
   if (socket.connected) join();
-  const entries = Object.entries(listeners) as [keyof ServerToClientEvents | "disconnect", (...args: unknown[]) => void][];
+  const entries = Object.entries(listeners) as [keyof ServerToClientEvents | "connect" | "disconnect", (...args: unknown[]) => void][];
   for (const [event, listener] of entries) socket.on(event, listener as never);
   return () => {
     socket.off("connect", join);

@@ -43,12 +43,19 @@ export const NOTE_EXPORT_FORMATS = ["md", "html", "docx", "pdf"] as const;
 export async function downloadNoteExports(member: ScanMember, workshopId: string, lastLine: string): Promise<void> {
   for (const format of NOTE_EXPORT_FORMATS) {
     const url = `/api/workshops/${workshopId}/note/export?format=${format}`;
-    // The export copy trails live typing by up to a second.
-    await expect.poll(async () => readableTextOf(format, await (await member.page.request.get(url)).body())).toContain(lastLine);
-    const response = await member.page.request.get(url);
-    expect(response.status()).toBe(200);
-    const headers = Object.entries(response.headers()).map(([name, value]) => `${name}: ${value}`).join("\n");
-    const text = await readableTextOf(format, await response.body());
-    member.received.push({ kind: "http", source: `GET ${response.url()}`, text: `${headers}\n\n${text}` });
+    // The export copy trails live typing by up to a second: ask until it has the last line,
+    // recording every answer.
+    let status = 0;
+    await expect
+      .poll(async () => {
+        const response = await member.page.request.get(url);
+        status = response.status();
+        const headers = Object.entries(response.headers()).map(([name, value]) => `${name}: ${value}`).join("\n");
+        const text = await readableTextOf(format, await response.body());
+        member.received.push({ kind: "http", source: `GET ${response.url()}`, text: `${headers}\n\n${text}` });
+        return text;
+      })
+      .toContain(lastLine);
+    expect(status).toBe(200);
   }
 }

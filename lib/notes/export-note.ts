@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { escapeHTML } from "@tiptap/static-renderer";
 import { createTranslator } from "next-intl";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -17,10 +18,6 @@ export interface NoteExport {
   filename: string;
   contentType: string;
   body: string | Uint8Array<ArrayBuffer>;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /**
@@ -71,12 +68,12 @@ export async function exportNote({
     `<html lang="${locale}">`,
     "<head>",
     '<meta charset="utf-8">',
-    `<title>${escapeHtml(title)}</title>`,
+    `<title>${escapeHTML(title)}</title>`,
     "<style>body{font-family:Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#1d2330}blockquote{border-left:3px solid #d5d9e2;margin-left:0;padding-left:1rem}</style>",
     "</head>",
     "<body>",
-    `<h1>${escapeHtml(title)}</h1>`,
-    ...(rule ? [`<p><em>${escapeHtml(rule)}</em></p>`] : []),
+    `<h1>${escapeHTML(title)}</h1>`,
+    ...(rule ? [`<p><em>${escapeHTML(rule)}</em></p>`] : []),
     noteToHtml(note?.content),
     "</body>",
     "</html>",

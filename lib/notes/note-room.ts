@@ -74,21 +74,22 @@ export class NoteRoom {
   static async open(workshopId: string, outlet: RoomOutlet): Promise<NoteRoom> {
     const stored = await loadNote(workshopId);
     const room = new NoteRoom(workshopId, stored.noteId, stored, outlet);
-    // Brings the stored JSON up to date if the process stopped before it was saved.
-    await room.saveContent();
+    // Brings the stored JSON up to date (the process may have stopped before saving it),
+    // a moment later rather than in the first person's way.
+    room.scheduleContentSave();
     return room;
   }
 
-  /** The note as editor JSON (a `doc` node), for exports. */
-  contentJson(): object {
-    return yXmlFragmentToProsemirrorJSON(this.doc.getXmlFragment(NOTE_FRAGMENT));
+  private scheduleContentSave(): void {
+    this.contentTimer ??= setTimeout(() => void this.saveContent(), CONTENT_SAVE_DELAY_MS);
   }
 
   private async saveContent(): Promise<void> {
     if (this.contentTimer) clearTimeout(this.contentTimer);
     this.contentTimer = null;
     try {
-      await saveNoteContent(this.noteId, this.contentJson());
+      // The note as editor JSON (a `doc` node), which exports read.
+      await saveNoteContent(this.noteId, yXmlFragmentToProsemirrorJSON(this.doc.getXmlFragment(NOTE_FRAGMENT)));
     } catch (error) {
       // The Yjs state is stored; only the export copy is behind until the next save.
       logger.error("saving a note's content failed", error);
@@ -162,7 +163,7 @@ export class NoteRoom {
     this.bytes += merged.byteLength;
     this.outlet.update(merged);
     accepted.forEach((item) => item.settle({ ok: true }));
-    this.contentTimer ??= setTimeout(() => void this.saveContent(), CONTENT_SAVE_DELAY_MS);
+    this.scheduleContentSave();
     if (this.logLength >= COMPACT_AFTER_ROWS) await this.compact();
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { noteIsEmpty, noteToHtml, noteToMarkdown } from "./render-note";
+import { noteToHtml, noteToMarkdown } from "./render-note";
 
 const text = (value: string, marks: string[] = []) => ({ type: "text", text: value, ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}) });
 const paragraph = (...content: object[]) => ({ type: "paragraph", content });
@@ -64,7 +64,7 @@ describe("noteToHtml", () => {
   it("drops nodes and marks the note does not allow, and survives JSON that does not fit", () => {
     expect(noteToHtml({ type: "doc", content: [{ type: "image", attrs: { src: "x" } }] })).toBe("<p></p>");
     expect(noteToHtml(null)).toBe("<p></p>");
-    expect(noteIsEmpty(null)).toBe(true);
-    expect(noteIsEmpty(NOTE)).toBe(false);
+    expect(noteToMarkdown(null)).toBe("");
+    expect(noteToMarkdown(NOTE)).not.toBe("");
   });
 });

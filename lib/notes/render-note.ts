@@ -13,10 +13,6 @@ const EMPTY_DOC: JSONContent = { type: "doc", content: [{ type: "paragraph" }] }
 
 /** The stored JSON as a document of the note's schema (an empty note if it does not fit). */
 export function noteDocument(content: unknown) {
-  return toNode(content);
-}
-
-function toNode(content: unknown) {
   try {
     return schema.nodeFromJSON(content ?? EMPTY_DOC);
   } catch {
@@ -59,14 +55,9 @@ const markdown = new MarkdownSerializer(
 );
 
 export function noteToMarkdown(content: unknown): string {
-  return markdown.serialize(toNode(content), { tightLists: true });
+  return markdown.serialize(noteDocument(content), { tightLists: true });
 }
 
 export function noteToHtml(content: unknown): string {
-  return renderToHTMLString({ extensions: noteContentExtensions(), content: toNode(content).toJSON() as JSONContent });
-}
-
-/** Whether the note has any text yet. */
-export function noteIsEmpty(content: unknown): boolean {
-  return toNode(content).textContent.trim() === "";
+  return renderToHTMLString({ extensions: noteContentExtensions(), content: noteDocument(content).toJSON() as JSONContent });
 }

@@ -1,10 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
 import * as Y from "yjs";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
 import { useTestDatabase } from "@/test/db";
+import { useSocketServer } from "@/test/socket-server";
 import { addMember, createSession, createUser, createWorkshop, viewerOf } from "@/test/factories";
 import { removeMember } from "@/lib/members/remove-member";
 import type { Role, WorkshopStatus } from "@/lib/generated/prisma/enums";
@@ -16,26 +17,7 @@ import { setRealtimeServer } from "./hub";
 
 const prisma = useTestDatabase();
 
-let httpServer: http.Server;
-let ioServer: ReturnType<typeof createSocketServer>;
-let url = "";
-let origin = "";
-
-beforeAll(async () => {
-  httpServer = http.createServer();
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  const { port } = httpServer.address() as AddressInfo;
-  url = `http://127.0.0.1:${port}`;
-  origin = `http://localhost:${port}`;
-  ioServer = createSocketServer(httpServer, { allowedOrigins: [origin] });
-});
-
-afterAll(async () => {
-  for (const client of allClients) client.socket.disconnect();
-  await closeSocketServer(ioServer); // stores open notes before the database goes away
-  setRealtimeServer(undefined);
-  if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-});
+const server = useSocketServer(() => allClients.forEach((client) => client.socket.disconnect()));
 
 // ---------- clients and recording ----------
 
@@ -67,7 +49,7 @@ async function person(workshopId?: string, role: Role = "PARTICIPANT") {
 }
 
 async function connectAs(cookie: string): Promise<TestClient> {
-  const socket = connectClient(url, { transports: ["websocket"], extraHeaders: { cookie, origin }, reconnection: false, forceNew: true });
+  const socket = connectClient(server.url, { transports: ["websocket"], extraHeaders: { cookie, origin: server.origin }, reconnection: false, forceNew: true });
   const client: TestClient = { socket, events: [], disconnectReason: null };
   socket.onAny((event: string, payload: unknown) => client.events.push({ event, payload }));
   socket.io.on("packet", (packet) => allFrames.push(packet));
@@ -283,10 +265,10 @@ describe("leaving", () => {
     const { id } = await createWorkshop();
     const { cookie } = await person(id);
     // A server of its own, since this one is shut down with an editor still in the note.
-    const server = http.createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    const io = createSocketServer(server, { allowedOrigins: [`http://localhost:${port}`] });
+    const ownServer = http.createServer();
+    await new Promise<void>((resolve) => ownServer.listen(0, "127.0.0.1", resolve));
+    const { port } = ownServer.address() as AddressInfo;
+    const io = createSocketServer(ownServer, { allowedOrigins: [`http://localhost:${port}`] });
     try {
       const socket = connectClient(`http://127.0.0.1:${port}`, {
         transports: ["websocket"],
@@ -309,8 +291,8 @@ describe("leaving", () => {
       const content = await prisma().meetingNote.findUniqueOrThrow({ where: { workshopId: id }, select: { content: true } });
       expect(JSON.stringify(content.content)).toContain("Typed just before the shutdown.");
     } finally {
-      setRealtimeServer(ioServer as never);
-      if (server.listening) server.close();
+      setRealtimeServer(server.io as never);
+      if (ownServer.listening) ownServer.close();
     }
   });
 

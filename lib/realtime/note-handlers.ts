@@ -1,4 +1,3 @@
-import type { Server, Socket } from "socket.io";
 import { logger } from "@/lib/logger";
 import { findNoteAccess } from "@/lib/notes/note-access";
 import { NoteRooms } from "@/lib/notes/note-rooms";
@@ -9,15 +8,10 @@ import {
   ZNoteLeave,
   ZNoteUpdate,
   type Ack,
-  type ClientToServerEvents,
   type NoteJoinAck,
-  type ServerToClientEvents,
-  type SocketData,
 } from "./events";
 import { noteRoom } from "./hub";
-
-type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import { asAck, refuse, type AppServer, type AppSocket } from "./respond";
 
 const NOT_FOUND = { ok: false as const, code: "NOT_FOUND", message: "Workshop not found, or you are not a member of it." };
 const NOT_JOINED = { ok: false as const, code: "BAD_REQUEST", message: "Open the note (note:join) before sending to it." };
@@ -35,14 +29,6 @@ const RATE_LIMITED = {
 };
 const INTERNAL = { ok: false as const, code: "INTERNAL", message: "Something went wrong; reload the page." };
 
-function asFunction<T>(value: unknown): T | undefined {
-  return typeof value === "function" ? (value as T) : undefined;
-}
-
-function reportFailure(socket: AppSocket, ack: Ack | NoteJoinAck | undefined, response: { ok: false; code: string; message: string }) {
-  ack?.(response);
-  socket.emit("error:event", { code: response.code, message: response.message });
-}
 
 /** The meeting note's events: Yjs sync, updates and awareness, checked per workshop and role. */
 export function createNoteHandlers(io: AppServer) {
@@ -59,15 +45,15 @@ export function createNoteHandlers(io: AppServer) {
 
   function register(socket: AppSocket): void {
     socket.on("note:join", async (payload, ackArgument) => {
-      const ack = asFunction<NoteJoinAck>(ackArgument);
+      const ack = asAck<NoteJoinAck>(ackArgument);
       const parsed = ZNoteJoin.safeParse(payload);
       if (!parsed.success) {
-        return reportFailure(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:join needs { workshopId, stateVector }." });
+        return refuse(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:join needs { workshopId, stateVector }." });
       }
       const { workshopId, stateVector } = parsed.data;
       try {
         const access = await findNoteAccess(workshopId, socket.data.userId);
-        if (!access) return reportFailure(socket, ack, NOT_FOUND);
+        if (!access) return refuse(socket, ack, NOT_FOUND);
         // A socket that left while this ran has had its "disconnecting" already: entering the
         // room now would keep the room open (never stored, never compacted) for nobody.
         if (!socket.connected) return;
@@ -77,25 +63,25 @@ export function createNoteHandlers(io: AppServer) {
         ack?.({ ok: true, canEdit: access.canEdit, ...room.syncFor(stateVector) });
       } catch (error) {
         logger.error("note:join failed", error);
-        reportFailure(socket, ack, INTERNAL);
+        refuse(socket, ack, INTERNAL);
       }
     });
 
     socket.on("note:update", async (payload, ackArgument) => {
-      const ack = asFunction<Ack>(ackArgument);
+      const ack = asAck<Ack>(ackArgument);
       const parsed = ZNoteUpdate.safeParse(payload);
       if (!parsed.success) {
-        return reportFailure(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:update needs { workshopId, update } (update at most 1 MB)." });
+        return refuse(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:update needs { workshopId, update } (update at most 1 MB)." });
       }
       const { workshopId, update } = parsed.data;
-      if (!updateLimit.take(socket.id)) return reportFailure(socket, ack, RATE_LIMITED);
+      if (!updateLimit.take(socket.id)) return refuse(socket, ack, RATE_LIMITED);
       try {
         const room = await rooms.roomFor(workshopId, socket.id);
-        if (!room) return reportFailure(socket, ack, NOT_JOINED);
+        if (!room) return refuse(socket, ack, NOT_JOINED);
         const access = await findNoteAccess(workshopId, socket.data.userId);
-        if (!access) return reportFailure(socket, ack, NOT_FOUND);
+        if (!access) return refuse(socket, ack, NOT_FOUND);
         if (!access.canEdit) {
-          return reportFailure(socket, ack, {
+          return refuse(socket, ack, {
             ok: false,
             code: "FORBIDDEN",
             message: "You can read this note but not change it (your role, or the workshop is closed).",
@@ -103,10 +89,10 @@ export function createNoteHandlers(io: AppServer) {
         }
         const result = await room.receive(update);
         if (result.ok) ack?.(result);
-        else reportFailure(socket, ack, result);
+        else refuse(socket, ack, result);
       } catch (error) {
         logger.error("note:update failed", error);
-        reportFailure(socket, ack, INTERNAL);
+        refuse(socket, ack, INTERNAL);
       }
     });
 
@@ -123,9 +109,9 @@ export function createNoteHandlers(io: AppServer) {
     });
 
     socket.on("note:leave", async (payload, ackArgument) => {
-      const ack = asFunction<Ack>(ackArgument);
+      const ack = asAck<Ack>(ackArgument);
       const parsed = ZNoteLeave.safeParse(payload);
-      if (!parsed.success) return reportFailure(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:leave needs { workshopId }." });
+      if (!parsed.success) return refuse(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:leave needs { workshopId }." });
       await socket.leave(noteRoom(parsed.data.workshopId));
       await rooms.leave(parsed.data.workshopId, socket.id);
       ack?.({ ok: true });

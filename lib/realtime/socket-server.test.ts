@@ -1,36 +1,15 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
 import { useTestDatabase } from "@/test/db";
+import { useSocketServer } from "@/test/socket-server";
 import { addMember, createMember, createSession, createUser, createWorkshop, viewerOf } from "@/test/factories";
 import type { User } from "@/lib/generated/prisma/client";
 import { removeMember } from "@/lib/members/remove-member";
-import { createSocketServer } from "./socket-server";
-import { disconnectMemberSockets, setRealtimeServer } from "./hub";
+import { disconnectMemberSockets } from "./hub";
 
 const prisma = useTestDatabase();
 
-let httpServer: http.Server;
-let ioServer: ReturnType<typeof createSocketServer>;
-let url = "";
-let origin = "";
-
-beforeAll(async () => {
-  httpServer = http.createServer();
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  const { port } = httpServer.address() as AddressInfo;
-  url = `http://127.0.0.1:${port}`;
-  origin = `http://localhost:${port}`;
-  ioServer = createSocketServer(httpServer, { allowedOrigins: [origin] });
-});
-
-afterAll(async () => {
-  for (const client of allClients) client.socket.disconnect();
-  await new Promise<void>((resolve) => ioServer.close(() => resolve()));
-  setRealtimeServer(undefined);
-  if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-});
+const server = useSocketServer(() => allClients.forEach((client) => client.socket.disconnect()));
 
 // ---------- clients ----------
 
@@ -67,7 +46,7 @@ async function person(expires?: Date) {
 }
 
 function open(headers: Record<string, string>): TestClient {
-  const socket = connectClient(url, {
+  const socket = connectClient(server.url, {
     transports: ["websocket"],
     extraHeaders: headers,
     reconnection: false,
@@ -93,7 +72,7 @@ function outcome(client: TestClient): Promise<string> {
 }
 
 async function connectAs(cookie: string): Promise<TestClient> {
-  const client = open({ cookie, origin });
+  const client = open({ cookie, origin: server.origin });
   expect(await outcome(client)).toBe("connected");
   return client;
 }
@@ -131,16 +110,16 @@ async function workshopWith(...users: User[]) {
 
 describe("handshake", () => {
   it("refuses a connection without a session cookie", async () => {
-    expect(await outcome(open({ origin }))).toBe("connect_error: UNAUTHENTICATED");
+    expect(await outcome(open({ origin: server.origin }))).toBe("connect_error: UNAUTHENTICATED");
   });
 
   it("refuses an unknown session token", async () => {
-    expect(await outcome(open({ origin, cookie: "next-auth.session-token=forged" }))).toBe("connect_error: UNAUTHENTICATED");
+    expect(await outcome(open({ origin: server.origin, cookie: "next-auth.session-token=forged" }))).toBe("connect_error: UNAUTHENTICATED");
   });
 
   it("refuses an expired session", async () => {
     const { cookie } = await person(new Date(Date.now() - 1000));
-    expect(await outcome(open({ origin, cookie }))).toBe("connect_error: UNAUTHENTICATED");
+    expect(await outcome(open({ origin: server.origin, cookie }))).toBe("connect_error: UNAUTHENTICATED");
   });
 
   it("refuses another Origin, or none, even with a valid session", async () => {
@@ -149,7 +128,7 @@ describe("handshake", () => {
     const missing = await outcome(open({ cookie }));
     expect(foreign).toMatch(/^connect_error/);
     expect(missing).toMatch(/^connect_error/);
-    expect([...ioServer.sockets.sockets.values()].filter((socket) => socket.data.userId === user.id)).toEqual([]);
+    expect([...server.io.sockets.sockets.values()].filter((socket) => socket.data.userId === user.id)).toEqual([]);
   });
 
   it("accepts a valid session from the app's origin (either cookie name)", async () => {

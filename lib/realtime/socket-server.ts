@@ -1,21 +1,12 @@
 import type { Server as HttpServer } from "node:http";
-import { Server, type Socket } from "socket.io";
+import { Server } from "socket.io";
 import { getPrisma } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { findSessionUserId, isAllowedOrigin } from "./authenticate-socket";
 import { setRealtimeServer, userRoom, workshopRoom } from "./hub";
 import { createNoteHandlers } from "./note-handlers";
-import {
-  ZJoinWorkshop,
-  ZLeaveWorkshop,
-  type Ack,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type SocketData,
-} from "./events";
-
-type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+import { asAck, refuse, type AppServer, type AppSocket } from "./respond";
+import { ZJoinWorkshop, ZLeaveWorkshop, type Ack } from "./events";
 
 /** Frames may carry a pasted passage of the note (one update up to 512 KB, see lib/notes/schema). */
 export const MAX_FRAME_BYTES = 1024 * 1024 + 16 * 1024;
@@ -30,16 +21,6 @@ async function broadcastPresence(io: AppServer, workshopId: string): Promise<voi
   io.to(workshopRoom(workshopId)).emit("presence:count", { workshopId, count });
 }
 
-/** Clients choose what they send as the acknowledgement slot: only a function is one. */
-function asAck(value: unknown): Ack | undefined {
-  return typeof value === "function" ? (value as Ack) : undefined;
-}
-
-function refuse(socket: AppSocket, ack: Ack | undefined, code: string, message: string, disconnect: boolean): void {
-  ack?.({ ok: false, code, message });
-  socket.emit("error:event", { code, message });
-  if (disconnect) socket.disconnect(true);
-}
 
 async function isMember(workshopId: string, userId: string): Promise<boolean> {
   const db = await getPrisma();
@@ -56,27 +37,27 @@ function workshopIdsOf(socket: AppSocket): string[] {
 
 function registerHandlers(io: AppServer, socket: AppSocket): void {
   socket.on("workshop:join", async (payload, ackArgument) => {
-    const ack = asAck(ackArgument);
+    const ack = asAck<Ack>(ackArgument);
     const parsed = ZJoinWorkshop.safeParse(payload);
-    if (!parsed.success) return refuse(socket, ack, "BAD_REQUEST", "workshop:join needs { workshopId }.", false);
+    if (!parsed.success) return refuse(socket, ack, { ok: false, code: "BAD_REQUEST", message: "workshop:join needs { workshopId }." });
     const { workshopId } = parsed.data;
     try {
       if (!(await isMember(workshopId, socket.data.userId))) {
-        return refuse(socket, ack, "NOT_FOUND", "Workshop not found, or you are not a member of it.", true);
+        return refuse(socket, ack, { ok: false, code: "NOT_FOUND", message: "Workshop not found, or you are not a member of it." }, true);
       }
       await socket.join(workshopRoom(workshopId));
       ack?.({ ok: true });
       await broadcastPresence(io, workshopId);
     } catch (error) {
       logger.error("workshop:join failed", error);
-      refuse(socket, ack, "INTERNAL", "Something went wrong; reload the page.", false);
+      refuse(socket, ack, { ok: false, code: "INTERNAL", message: "Something went wrong; reload the page." });
     }
   });
 
   socket.on("workshop:leave", async (payload, ackArgument) => {
-    const ack = asAck(ackArgument);
+    const ack = asAck<Ack>(ackArgument);
     const parsed = ZLeaveWorkshop.safeParse(payload);
-    if (!parsed.success) return refuse(socket, ack, "BAD_REQUEST", "workshop:leave needs { workshopId }.", false);
+    if (!parsed.success) return refuse(socket, ack, { ok: false, code: "BAD_REQUEST", message: "workshop:leave needs { workshopId }." });
     const room = workshopRoom(parsed.data.workshopId);
     ack?.({ ok: true });
     if (!socket.rooms.has(room)) return;

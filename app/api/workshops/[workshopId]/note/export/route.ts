@@ -1,5 +1,5 @@
 import { requireViewer } from "@/lib/auth/session";
-import { withErrors } from "@/lib/http";
+import { downloadResponse, withErrors } from "@/lib/http";
 import { exportNote } from "@/lib/notes/export-note";
 import { getRequestLocale } from "@/i18n/request";
 
@@ -13,14 +13,5 @@ export const GET = withErrors(async (request: Request, { params }: Context) => {
   const { workshopId } = await params;
   const format = new URL(request.url).searchParams.get("format");
   const file = await exportNote({ viewer, workshopId, format, locale: await getRequestLocale() });
-  return new Response(file.body, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.filename}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-      // A downloaded page that is opened in place runs nothing and loads nothing.
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
-    },
-  });
+  return downloadResponse(file);
 });

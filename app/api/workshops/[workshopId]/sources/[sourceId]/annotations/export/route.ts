@@ -1,5 +1,5 @@
 import { requireViewer } from "@/lib/auth/session";
-import { withErrors } from "@/lib/http";
+import { downloadResponse, withErrors } from "@/lib/http";
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
 import { getRequestLocale } from "@/i18n/request";
 
@@ -14,12 +14,5 @@ export const GET = withErrors(async (request: Request, { params }: Context) => {
   const format = new URL(request.url).searchParams.get("format");
   const locale = await getRequestLocale();
   const file = await exportAnnotations({ viewer, workshopId, sourceId, format, locale });
-  return new Response(file.body, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.filename}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(file);
 });

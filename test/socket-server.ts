@@ -1,0 +1,36 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
+import { closeSocketServer, createSocketServer } from "@/lib/realtime/socket-server";
+import { setRealtimeServer } from "@/lib/realtime/hub";
+
+export interface TestSocketServer {
+  /** Where clients connect (127.0.0.1), and the Origin they must send (localhost). */
+  url: string;
+  origin: string;
+  io: ReturnType<typeof createSocketServer>;
+}
+
+/**
+ * The app's socket.io server on a free port for the calling test file, closed (open notes
+ * stored) after `beforeClose` — typically: disconnect the file's clients.
+ */
+export function useSocketServer(beforeClose: () => void = () => {}): TestSocketServer {
+  const server = { url: "", origin: "" } as TestSocketServer;
+  let httpServer: http.Server;
+  beforeAll(async () => {
+    httpServer = http.createServer();
+    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+    const { port } = httpServer.address() as AddressInfo;
+    server.url = `http://127.0.0.1:${port}`;
+    server.origin = `http://localhost:${port}`;
+    server.io = createSocketServer(httpServer, { allowedOrigins: [server.origin] });
+  });
+  afterAll(async () => {
+    beforeClose();
+    await closeSocketServer(server.io);
+    setRealtimeServer(undefined);
+    if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+  });
+  return server;
+}
