@@ -50,21 +50,18 @@ async function prepareDatabase(dataDir: string): Promise<Prepared> {
     });
     const random = createPrng(1000);
     const words = findWords(source.text);
-    const rows = Array.from({ length: ANNOTATIONS }, (_, i) => {
+    const passages = Array.from({ length: ANNOTATIONS }, () => {
       const range = randomWordRange(random, words, 1, 40);
       const { quote, position } = describeRange(source.text, range.start, range.end);
-      return {
-        workshopId: workshop.id,
-        sourceId: source.id,
-        authorId: participants[i % participants.length]!.id,
-        exact: quote.exact,
-        prefix: quote.prefix,
-        suffix: quote.suffix,
-        start: position.start,
-        end: position.end,
-        comment: i % 2 === 0 ? `Bench comment ${i}: this passage matters for the note.` : "",
-      };
+      return { workshopId: workshop.id, sourceId: source.id, revision: source.revision, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: position.start, end: position.end };
     });
+    const passageIds = await db.passage.createManyAndReturn({ data: passages, select: { id: true } });
+    const rows = passageIds.map(({ id: passageId }, i) => ({
+      workshopId: workshop.id,
+      passageId,
+      authorId: participants[i % participants.length]!.id,
+      comment: i % 2 === 0 ? `Bench comment ${i}: this passage matters for the note.` : "",
+    }));
     const created = await db.annotation.createManyAndReturn({ data: rows, select: { id: true } });
     const tags = created.flatMap(({ id }) =>
       workshop.themes.filter(() => randomInt(random, 0, 4) === 0).map((theme) => ({ annotationId: id, themeId: theme.id })),

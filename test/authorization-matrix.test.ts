@@ -32,7 +32,7 @@ import { updateWorkshop } from "@/lib/workshops/update-workshop";
 import { setAnnotationHidden } from "@/lib/annotations/moderate";
 import { useTestDatabase } from "./db";
 import { expectAppError } from "./expect-app-error";
-import { createMember, createSource, createUser, createWorkshop, viewerOf } from "./factories";
+import { createAnnotationRow, createMember, createSource, createUser, createWorkshop, viewerOf } from "./factories";
 
 const prisma = useTestDatabase();
 
@@ -74,10 +74,7 @@ async function pendingInvitation(workshopId: string, invitedById: string): Promi
 
 /** An annotation on the source, written by `authorId` (straight into the database). */
 async function annotationOn(source: Source, authorId: string): Promise<{ id: string }> {
-  return prisma().annotation.create({
-    data: { workshopId: source.workshopId, sourceId: source.id, authorId, exact: "Source", start: 0, end: 6 },
-    select: { id: true },
-  });
+  return createAnnotationRow(source, authorId, { start: 0, end: 6 });
 }
 
 async function buildFixture(status: Status): Promise<Fixture> {

@@ -1,7 +1,10 @@
 import crypto from "node:crypto";
 import { getPrisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/session";
-import type { Membership, Role, Source, User, Workshop } from "@/lib/generated/prisma/client";
+import type { Annotation, Membership, Passage, Role, Source, Theme, User, Workshop } from "@/lib/generated/prisma/client";
+import { describeRange } from "@/lib/anchoring/describe";
+import { themeNameKey } from "@/lib/themes/name-key";
+import { THEME_COLOR_KEYS } from "@/lib/themes/palette";
 
 /**
  * Small factories for integration tests. Each fills in unique defaults so that tests only
@@ -99,6 +102,44 @@ export async function createSource(workshopId: string, input: CreateSourceInput 
       position: input.position ?? 0,
     },
   });
+}
+
+/** Adds a theme at the end of the workshop's codebook (colours taken round the palette). */
+export async function createTheme(workshopId: string, name = `Theme ${nextId()}`, input: Partial<Pick<Theme, "description" | "color">> = {}): Promise<Theme> {
+  const prisma = await getPrisma();
+  const position = await prisma.theme.count({ where: { workshopId } });
+  return prisma.theme.create({
+    data: {
+      workshopId,
+      name,
+      nameKey: themeNameKey(name),
+      description: input.description,
+      color: input.color ?? THEME_COLOR_KEYS[position % THEME_COLOR_KEYS.length]!,
+      position,
+    },
+  });
+}
+
+/** A passage of a source's current text, straight into the database (no reuse, no lock). */
+export async function createPassage(source: Pick<Source, "id" | "workshopId" | "text" | "revision">, start: number, end: number): Promise<Passage> {
+  const prisma = await getPrisma();
+  const { quote } = describeRange(source.text, start, end);
+  return prisma.passage.create({
+    data: { workshopId: source.workshopId, sourceId: source.id, revision: source.revision, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start, end, state: "PLACED" },
+  });
+}
+
+/** An annotation by `authorId` on [start, end) of the source (default: its first word), straight into the database. */
+export async function createAnnotationRow(
+  source: Pick<Source, "id" | "workshopId" | "text" | "revision">,
+  authorId: string,
+  input: { start?: number; end?: number; comment?: string } = {},
+): Promise<Annotation> {
+  const prisma = await getPrisma();
+  const start = input.start ?? 0;
+  const end = input.end ?? (source.text.search(/\s/) > 0 ? source.text.search(/\s/) : source.text.length);
+  const passage = await createPassage(source, start, end);
+  return prisma.annotation.create({ data: { workshopId: source.workshopId, passageId: passage.id, authorId, comment: input.comment ?? "" } });
 }
 
 /** A next-auth database session for the user (valid for a day unless `expires` is given); returns its token. */

@@ -32,7 +32,8 @@ export function AnnotationCard(props: AnnotationCardProps) {
   const [isEditing, setIsEditing] = useState(false);
   const [reply, setReply] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const quote = annotation.quote.exact.length > 160 ? `${annotation.quote.exact.slice(0, 160)}…` : annotation.quote.exact;
+  const { exact } = annotation.passage.quote;
+  const quote = exact.length > 160 ? `${exact.slice(0, 160)}…` : exact;
   const themeNames = annotation.themeIds.map((id) => themes.find((theme) => theme.id === id)?.name).filter(Boolean);
 
   async function attempt(work: () => Promise<void>) {
@@ -54,7 +55,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
 
   return (
     <article className={`annotation-card card stack-small${isActive ? " annotation-card-active" : ""}`} aria-current={isActive || undefined}>
-      {annotation.start === null ? (
+      {annotation.passage.isOrphan ? (
         // An orphan has no passage to go to: its quote is all that is left of where it was.
         <p className="pending-quote">
           <q>{quote}</q>
@@ -68,7 +69,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
       <p className="meta">
         {annotation.mine && <span className="badge">{t("mine")}</span>}
         <span>{when(annotation.when)}</span>
-        {annotation.isOrphan && <span className="badge">{t("orphan")}</span>}
+        {annotation.passage.isOrphan && <span className="badge">{t("orphan")}</span>}
         {annotation.isHidden && <span className="badge badge-warning">{t("hiddenBadge")}</span>}
       </p>
       {isEditing ? (

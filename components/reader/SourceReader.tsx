@@ -13,6 +13,7 @@ import { AnnotationForm } from "./AnnotationForm";
 import { FindPassage } from "./FindPassage";
 import { ReaderText } from "./ReaderText";
 import { offsetOfDomPosition } from "./segments";
+import { byDocumentOrder } from "@/lib/annotations/order";
 
 type Filter = "all" | "mine" | "replies" | `theme:${string}`;
 
@@ -29,10 +30,6 @@ interface SourceReaderProps {
   initialAnnotations: PresentedAnnotation[];
   canContribute: boolean;
   canModerate: boolean;
-}
-
-function byDocumentOrder(a: PresentedAnnotation, b: PresentedAnnotation) {
-  return (a.start ?? Infinity) - (b.start ?? Infinity) || (a.end ?? 0) - (b.end ?? 0) || a.id.localeCompare(b.id);
 }
 
 export function SourceReader({ workshopId, source, themes, initialAnnotations, canContribute, canModerate }: SourceReaderProps) {
@@ -73,11 +70,11 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
       return true;
     });
     // Orphans lost their passage in a revision: listed apart, never highlighted.
-    const placed = visible.filter((annotation) => annotation.start !== null && annotation.end !== null);
-    const orphans = visible.filter((annotation) => annotation.start === null || annotation.end === null);
+    const placed = visible.filter((annotation) => !annotation.passage.isOrphan);
+    const orphans = visible.filter((annotation) => annotation.passage.isOrphan);
     // Kept stable across renders that do not change annotations or filter, so the text (the
     // heaviest part of the page) does not re-render when a card is selected or a form typed in.
-    const highlights = placed.map((a) => ({ id: a.id, start: a.start!, end: a.end! }));
+    const highlights = placed.map((a) => ({ id: a.id, start: a.passage.start!, end: a.passage.end! }));
     return { visible, placed, orphans, highlights };
   }, [annotations, filter]);
 
@@ -172,7 +169,7 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
                   themes={themes}
                   submitLabel={t("annotate")}
                   onSubmit={async (values) => {
-                    const { annotation } = await api.create({ ...pending, ...values });
+                    const { annotation } = await api.create({ ...pending, revision: source.revision, ...values });
                     upsert(annotation);
                     setPending(null);
                     setActiveId(annotation.id);

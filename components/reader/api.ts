@@ -20,7 +20,7 @@ async function send<T>(url: string, method: string, body?: unknown): Promise<T> 
 export function annotationsApi(workshopId: string, sourceId: string) {
   const base = `/api/workshops/${workshopId}`;
   return {
-    create: (input: { start: number; end: number; comment: string; themeIds: string[] }) =>
+    create: (input: { start: number; end: number; revision?: number; comment: string; themeIds: string[] }) =>
       send<{ annotation: PresentedAnnotation }>(`${base}/sources/${sourceId}/annotations`, "POST", input),
     update: (id: string, input: { comment: string; themeIds: string[] }) =>
       send<{ annotation: PresentedAnnotation }>(`${base}/annotations/${id}`, "PATCH", input),

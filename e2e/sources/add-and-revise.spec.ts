@@ -58,7 +58,7 @@ test("an organizer adds a source by upload, annotates it, and revises the text a
   await expectNoAxeViolations(page);
   await editor.fill((await editor.inputValue()).replace(` ${DOOMED}`, ""));
   await page.getByRole("button", { name: "Save the revision" }).click();
-  await expect(page.getByRole("status")).toContainText("No annotation kept its place, none moved, 1 could not be placed.");
+  await expect(page.getByRole("status")).toContainText("No passage kept its place, none moved, 1 could not be placed.");
 
   await page.getByRole("link", { name: "Back to the source" }).first().click();
   await expect(page.locator(".reader-text")).not.toContainText("helicopter");

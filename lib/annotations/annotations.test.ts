@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
-import { createMember, createSource, createWorkshop, viewerOf } from "@/test/factories";
+import { createMember, createSource, createTheme, createWorkshop, viewerOf } from "@/test/factories";
 import { expectAppError } from "@/test/expect-app-error";
 import { normalizeSourceText } from "@/lib/sources/normalize-text";
 import { createAnnotation } from "./create-annotation";
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const workshop = await createWorkshop();
   workshopId = workshop.id;
   sourceId = (await createSource(workshopId, { text: IPI, format: "MARKDOWN" })).id;
-  themeId = (await prisma().theme.create({ data: { workshopId, name: "Security Council dynamics", position: 0 } })).id;
+  themeId = (await createTheme(workshopId, "Security Council dynamics")).id;
   amina = viewerOf((await createMember(workshopId, "PARTICIPANT")).user);
   bruno = viewerOf((await createMember(workshopId, "PARTICIPANT")).user);
   omar = viewerOf((await createMember(workshopId, "OBSERVER")).user);
@@ -46,9 +46,10 @@ function rangeOf(quote: string) {
 describe("annotations", () => {
   it("stores the passage as quote and position selectors and shows its author only 'mine'", async () => {
     const created = await createAnnotation({ viewer: amina, workshopId, sourceId, input: { ...rangeOf(PASSAGE), comment: "Key consensus.", themeIds: [themeId] } });
-    expect(created).toMatchObject({ quote: { exact: PASSAGE }, start: IPI.indexOf(PASSAGE), comment: "Key consensus.", themeIds: [themeId], mine: true });
-    expect(created.quote.prefix).toBe(IPI.slice(created.start! - 32, created.start!));
-    expect(created.quote.suffix).toBe(IPI.slice(created.end!, created.end! + 32));
+    expect(created).toMatchObject({ passage: { quote: { exact: PASSAGE }, start: IPI.indexOf(PASSAGE), state: "PLACED" }, comment: "Key consensus.", themeIds: [themeId], mine: true, isEdited: false });
+    const { passage } = created;
+    expect(passage.quote.prefix).toBe(IPI.slice(passage.start! - 32, passage.start!));
+    expect(passage.quote.suffix).toBe(IPI.slice(passage.end!, passage.end! + 32));
     expect(created.when).toEqual({ day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), partOfDay: expect.any(String) });
 
     const seenByBruno = await findSourceAnnotations({ viewer: bruno, workshopId, sourceId });
@@ -61,7 +62,7 @@ describe("annotations", () => {
   it("lists in document order, whatever the order of creation", async () => {
     const later = await createAnnotation({ viewer: bruno, workshopId, sourceId, input: rangeOf("Security Council") });
     const earlier = await createAnnotation({ viewer: bruno, workshopId, sourceId, input: rangeOf("International Peace Institute") });
-    const starts = (await findSourceAnnotations({ viewer: omar, workshopId, sourceId })).map((annotation) => annotation.start!);
+    const starts = (await findSourceAnnotations({ viewer: omar, workshopId, sourceId })).map((annotation) => annotation.passage.start!);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     await deleteAnnotation({ viewer: bruno, workshopId, annotationId: later.id });
     await deleteAnnotation({ viewer: bruno, workshopId, annotationId: earlier.id });
@@ -84,8 +85,13 @@ describe("annotations", () => {
     const own = await createAnnotation({ viewer: amina, workshopId, sourceId, input: rangeOf("the lack of peace to keep") });
     await expectAppError(updateAnnotation({ viewer: bruno, workshopId, annotationId: own.id, input: { comment: "hijack", themeIds: [] } }), "NOT_FOUND");
     await expectAppError(deleteAnnotation({ viewer: bruno, workshopId, annotationId: own.id }), "NOT_FOUND");
+    const unchanged = await updateAnnotation({ viewer: amina, workshopId, annotationId: own.id, input: { comment: "", themeIds: [] } });
+    expect(unchanged.isEdited).toBe(false);
     const updated = await updateAnnotation({ viewer: amina, workshopId, annotationId: own.id, input: { comment: "No peace to keep.", themeIds: [themeId, themeId] } });
-    expect(updated).toMatchObject({ comment: "No peace to keep.", themeIds: [themeId], mine: true });
+    expect(updated).toMatchObject({ comment: "No peace to keep.", themeIds: [themeId], mine: true, isEdited: true });
+    const seenByBruno = (await findSourceAnnotations({ viewer: bruno, workshopId, sourceId })).find((item) => item.id === own.id)!;
+    expect(seenByBruno).toMatchObject({ isEdited: true, mine: false });
+    expect(Object.keys(seenByBruno)).not.toContain("editedAt");
     await deleteAnnotation({ viewer: amina, workshopId, annotationId: own.id });
     expect(await prisma().annotation.findUnique({ where: { id: own.id } })).toBeNull();
   });
@@ -100,9 +106,10 @@ describe("annotations", () => {
 
     const seenByAmina = (await findSourceAnnotations({ viewer: amina, workshopId, sourceId })).find((item) => item.id === annotation.id)!;
     expect(seenByAmina.mine).toBe(true);
-    expect(seenByAmina.replies).toEqual([{ id: reply.id, body: "Consent was the turning point.", mine: false, isHidden: false, when: reply.when }]);
+    expect(seenByAmina.replies).toEqual([{ id: reply.id, body: "Consent was the turning point.", mine: false, isHidden: false, isEdited: false, when: reply.when }]);
 
-    await updateReply({ viewer: bruno, workshopId, annotationId: annotation.id, replyId: reply.id, input: { body: "Consent, above all." } });
+    expect(await updateReply({ viewer: bruno, workshopId, annotationId: annotation.id, replyId: reply.id, input: { body: "Consent was the turning point." } })).toMatchObject({ isEdited: false });
+    expect(await updateReply({ viewer: bruno, workshopId, annotationId: annotation.id, replyId: reply.id, input: { body: "Consent, above all." } })).toMatchObject({ isEdited: true });
     await deleteReply({ viewer: bruno, workshopId, annotationId: annotation.id, replyId: reply.id });
     expect(await prisma().annotationReply.count({ where: { annotationId: annotation.id } })).toBe(0);
   });

@@ -3,7 +3,7 @@ process.env.APP_URL = "https://rapporteur.example.org";
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
-import { createMember, createSource, createWorkshop, viewerOf } from "@/test/factories";
+import { createMember, createSource, createTheme, createWorkshop, viewerOf } from "@/test/factories";
 import { expectAppError } from "@/test/expect-app-error";
 import { createAnnotation } from "./create-annotation";
 import { createReply } from "./replies";
@@ -37,8 +37,10 @@ beforeAll(async () => {
   workshopId = (await createWorkshop()).id;
   sourceId = (await createSource(workshopId, { text: TEXT, title: "Mali: l'été « robuste », 2024!" })).id;
   // Created out of codebook order, so that order comes from `position`.
-  consentId = (await prisma().theme.create({ data: { workshopId, name: "Consent", position: 1 } })).id;
-  mandateId = (await prisma().theme.create({ data: { workshopId, name: "Mandate", position: 0 } })).id;
+  consentId = (await createTheme(workshopId, "Consent")).id;
+  mandateId = (await createTheme(workshopId, "Mandate")).id;
+  await prisma().theme.update({ where: { id: consentId }, data: { position: 1 } });
+  await prisma().theme.update({ where: { id: mandateId }, data: { position: 0 } });
   amina = viewerOf((await createMember(workshopId, "PARTICIPANT", { name: "Amina Canaryname", organization: "Canaryorg A" })).user);
   bruno = viewerOf((await createMember(workshopId, "RAPPORTEUR", { name: "Bruno Canaryname", organization: "Canaryorg B" })).user);
   omar = viewerOf((await createMember(workshopId, "OBSERVER")).user);
@@ -60,7 +62,8 @@ beforeAll(async () => {
   replyId = (await createReply({ viewer: bruno, workshopId, annotationId: ids.robust, input: { body: "Agreed, à 100%" } })).id;
   const hiddenReply = await createReply({ viewer: amina, workshopId, annotationId: ids.ete, input: { body: "Hidden reply" } });
 
-  await prisma().annotation.update({ where: { id: ids.orphan }, data: { isOrphan: true, start: null, end: null, exact: "lost passage", prefix: "", suffix: "" } });
+  const { passageId } = await prisma().annotation.findUniqueOrThrow({ where: { id: ids.orphan } });
+  await prisma().passage.update({ where: { id: passageId }, data: { state: "ORPHANED", start: null, end: null, exact: "lost passage", prefix: "", suffix: "" } });
   await prisma().annotation.update({ where: { id: ids.hidden }, data: { hiddenAt: new Date() } });
   await prisma().annotationReply.update({ where: { id: hiddenReply.id }, data: { hiddenAt: new Date() } });
   await prisma().annotation.updateMany({ where: { workshopId }, data: { createdAt: DAY } });

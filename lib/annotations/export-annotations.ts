@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { getWorkshopAccess } from "@/lib/workshops/access";
 import { loadMessages } from "@/i18n/messages";
+import { byDocumentOrder } from "./order";
 import type { Locale } from "@/i18n/config";
 
 export const ZExportFormat = z.enum(["jsonld", "csv"]);
@@ -33,12 +34,7 @@ export interface AnnotationExport {
  */
 const EXPORT_SELECT = {
   id: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  start: true,
-  end: true,
-  isOrphan: true,
+  passage: { select: { exact: true, prefix: true, suffix: true, start: true, end: true, state: true } },
   comment: true,
   createdAt: true,
   themes: { select: { themeId: true } },
@@ -47,12 +43,7 @@ const EXPORT_SELECT = {
 
 type ExportedAnnotation = {
   id: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number | null;
-  end: number | null;
-  isOrphan: boolean;
+  passage: { exact: string; prefix: string; suffix: string; start: number | null; end: number | null; state: string };
   comment: string;
   createdAt: Date;
   themes: { themeId: string }[];
@@ -75,10 +66,10 @@ export async function exportAnnotations({ viewer, workshopId, sourceId, format, 
   const source = await db.source.findFirst({ where: { id: sourceId, workshopId }, select: { id: true, title: true } });
   if (!source) throw notFound("Source");
   const [annotations, themes] = await Promise.all([
-    db.annotation.findMany({ where: { sourceId, workshopId, hiddenAt: null }, select: EXPORT_SELECT }),
+    db.annotation.findMany({ where: { workshopId, passage: { sourceId }, hiddenAt: null }, select: EXPORT_SELECT }),
     db.theme.findMany({ where: { workshopId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
   ]);
-  const ordered = [...annotations].sort(inDocumentOrder);
+  const ordered = [...annotations].sort(byDocumentOrder);
   const filename = `${slugify(source.title)}-annotations.${parsed.data === "jsonld" ? "jsonld" : "csv"}`;
   if (parsed.data === "csv") {
     return { filename, contentType: "text/csv; charset=utf-8", body: toCsv(ordered, themes, locale) };
@@ -86,11 +77,6 @@ export async function exportAnnotations({ viewer, workshopId, sourceId, format, 
   const urls = exportUrls(getEnv().APP_URL, workshopId, sourceId);
   const collection = toAnnotationCollection(ordered, themes, urls, source.title);
   return { filename, contentType: "application/ld+json", body: `${JSON.stringify(collection, null, 2)}\n` };
-}
-
-/** Document order, never creation order (which would hint at who spoke when); orphans last. */
-function inDocumentOrder(a: ExportedAnnotation, b: ExportedAnnotation): number {
-  return (a.start ?? Infinity) - (b.start ?? Infinity) || (a.end ?? 0) - (b.end ?? 0) || a.id.localeCompare(b.id);
 }
 
 function hasTheme(annotation: ExportedAnnotation, theme: ExportTheme): boolean {
@@ -135,15 +121,15 @@ function textualBody(value: string, purpose: "commenting" | "tagging" | "replyin
   return { type: "TextualBody", value, format: "text/plain", purpose };
 }
 
-function selectorsOf(annotation: ExportedAnnotation) {
+function selectorsOf({ passage }: ExportedAnnotation) {
   const quote = {
     type: "TextQuoteSelector",
-    exact: annotation.exact,
-    ...(annotation.prefix && { prefix: annotation.prefix }),
-    ...(annotation.suffix && { suffix: annotation.suffix }),
+    exact: passage.exact,
+    ...(passage.prefix && { prefix: passage.prefix }),
+    ...(passage.suffix && { suffix: passage.suffix }),
   };
-  const isPlaced = !annotation.isOrphan && annotation.start !== null && annotation.end !== null;
-  return isPlaced ? [quote, { type: "TextPositionSelector", start: annotation.start, end: annotation.end }] : [quote];
+  const isPlaced = passage.state !== "ORPHANED" && passage.start !== null && passage.end !== null;
+  return isPlaced ? [quote, { type: "TextPositionSelector", start: passage.start, end: passage.end }] : [quote];
 }
 
 /**
@@ -206,10 +192,10 @@ function toCsv(annotations: ExportedAnnotation[], themes: ExportTheme[], locale:
   const header = [t("columns.theme"), t("columns.quote"), t("columns.comment"), t("columns.replies"), t("columns.position")];
   const row = (theme: string, annotation: ExportedAnnotation) => [
     theme,
-    annotation.exact,
+    annotation.passage.exact,
     annotation.comment,
     annotation.replies.map((reply) => reply.body).join("\n"),
-    annotation.isOrphan || annotation.start === null ? "" : annotation.start,
+    annotation.passage.state === "ORPHANED" || annotation.passage.start === null ? "" : annotation.passage.start,
   ];
   const rows: (string | number)[][] = [header];
   for (const theme of themes) {

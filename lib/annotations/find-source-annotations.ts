@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { getWorkshopAccess } from "@/lib/workshops/access";
 import { ANNOTATION_INCLUDE, presentAnnotation, type PresentedAnnotation } from "./present";
 import { audienceFor } from "./audience";
+import { byDocumentOrder } from "./order";
 
 /**
  * A source's annotations in document order (never creation order, which would hint at who
@@ -18,10 +19,8 @@ export async function findSourceAnnotations({ viewer, workshopId, sourceId }: { 
   const source = await db.source.findFirst({ where: { id: sourceId, workshopId }, select: { id: true } });
   if (!source) throw notFound("Source");
   const annotations = await db.annotation.findMany({
-    where: { sourceId, workshopId, ...(audience.isModerator ? {} : { OR: [{ hiddenAt: null }, { authorId: viewer.id }] }) },
+    where: { workshopId, passage: { sourceId }, ...(audience.isModerator ? {} : { OR: [{ hiddenAt: null }, { authorId: viewer.id }] }) },
     include: ANNOTATION_INCLUDE,
   });
-  return annotations
-    .map((annotation) => presentAnnotation(annotation, audience))
-    .sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || (a.end ?? 0) - (b.end ?? 0) || a.id.localeCompare(b.id));
+  return annotations.map((annotation) => presentAnnotation(annotation, audience)).sort(byDocumentOrder);
 }

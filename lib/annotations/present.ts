@@ -1,8 +1,9 @@
-import type { Annotation, AnnotationReply, AnnotationTheme } from "@/lib/generated/prisma/client";
+import type { Annotation, AnnotationReply, AnnotationTheme, Passage } from "@/lib/generated/prisma/client";
+import { presentPassage } from "@/lib/passages/present";
 import { coarsenTime } from "@/lib/time/coarse-time";
 import { canSee, type Audience } from "./audience";
 
-export type AnnotationWithRelations = Annotation & { themes: AnnotationTheme[]; replies: AnnotationReply[] };
+export type AnnotationWithRelations = Annotation & { passage: Passage; themes: AnnotationTheme[]; replies: AnnotationReply[] };
 
 /** A reply as one viewer sees it: whether it is theirs, never whose it is. */
 export function presentReply(reply: AnnotationReply, audience: Audience) {
@@ -11,6 +12,7 @@ export function presentReply(reply: AnnotationReply, audience: Audience) {
     body: reply.body,
     mine: reply.authorId === audience.viewerId,
     isHidden: reply.hiddenAt !== null,
+    isEdited: reply.editedAt !== null,
     when: coarsenTime(reply.createdAt),
   };
 }
@@ -22,15 +24,13 @@ export function presentReply(reply: AnnotationReply, audience: Audience) {
 export function presentAnnotation(annotation: AnnotationWithRelations, audience: Audience) {
   return {
     id: annotation.id,
-    sourceId: annotation.sourceId,
-    quote: { exact: annotation.exact, prefix: annotation.prefix, suffix: annotation.suffix },
-    start: annotation.start,
-    end: annotation.end,
-    isOrphan: annotation.isOrphan,
+    sourceId: annotation.passage.sourceId,
+    passage: presentPassage(annotation.passage),
     comment: annotation.comment,
     themeIds: annotation.themes.map((theme) => theme.themeId).sort(),
     mine: annotation.authorId === audience.viewerId,
     isHidden: annotation.hiddenAt !== null,
+    isEdited: annotation.editedAt !== null,
     when: coarsenTime(annotation.createdAt),
     replies: annotation.replies
       .filter((reply) => canSee(reply, audience))
@@ -42,6 +42,7 @@ export type PresentedAnnotation = ReturnType<typeof presentAnnotation>;
 export type PresentedReply = ReturnType<typeof presentReply>;
 
 export const ANNOTATION_INCLUDE = {
+  passage: true,
   themes: true,
   replies: { orderBy: { createdAt: "asc" } },
 } as const;

@@ -41,9 +41,10 @@ async function getOwnReply({ viewer, workshopId, annotationId }: ReplyTarget, re
 
 export async function updateReply(target: ReplyTarget & { replyId: string; input: ReplyInput }): Promise<PresentedReply> {
   const { body } = parseInput(ZReplyInput, target.input);
-  const { audience } = await getOwnReply(target, target.replyId);
+  const { reply: current, audience } = await getOwnReply(target, target.replyId);
   const db = await getPrisma();
-  const reply = await db.annotationReply.update({ where: { id: target.replyId }, data: { body } });
+  // Saving the same words again is not an edit.
+  const reply = current.body === body ? current : await db.annotationReply.update({ where: { id: target.replyId }, data: { body, editedAt: new Date() } });
   await broadcastAnnotation(target.workshopId, target.annotationId);
   return presentReply(reply, audience);
 }

@@ -9,6 +9,8 @@ const ZThemeIds = z.array(ZId).max(THEMES_PER_ANNOTATION_MAX, "tooManyThemes").d
 export const ZCreateAnnotationInput = z.object({
   start: z.number().int("selectionInvalid").min(0, "selectionInvalid"),
   end: z.number().int("selectionInvalid").min(1, "selectionInvalid"),
+  /** The source revision the offsets were taken in (the reader sends it). */
+  revision: z.number().int("selectionInvalid").min(1, "selectionInvalid").optional(),
   comment: z.string().trim().max(COMMENT_MAX, "commentTooLong").default(""),
   themeIds: ZThemeIds,
 });

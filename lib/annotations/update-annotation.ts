@@ -22,15 +22,20 @@ export async function updateAnnotation({ viewer, workshopId, annotationId, input
   const { membership } = await requireWorkshopPermission(viewer, workshopId, "content.contribute");
   const db = await getPrisma();
   const updated = await db.$transaction(async (tx) => {
-    await getOwnAnnotation(tx, viewer, workshopId, annotationId);
+    const current = await getOwnAnnotation(tx, viewer, workshopId, annotationId);
     await assertWorkshopThemes(tx, workshopId, themeIds);
+    const wanted = [...new Set(themeIds)].sort();
+    const had = current.themes.map((theme) => theme.themeId).sort();
+    // Saving without a change is not an edit: nothing to mark, nothing to send.
+    if (current.comment === comment && wanted.join() === had.join()) return null;
     await tx.annotationTheme.deleteMany({ where: { annotationId } });
     return tx.annotation.update({
       where: { id: annotationId },
-      data: { comment, themes: { create: [...new Set(themeIds)].map((themeId) => ({ themeId })) } },
+      data: { comment, editedAt: new Date(), themes: { create: wanted.map((themeId) => ({ themeId })) } },
       include: ANNOTATION_INCLUDE,
     });
   });
-  await broadcastAnnotation(workshopId, annotationId);
-  return presentAnnotation(updated, audienceFor(viewer.id, membership.role));
+  const annotation = updated ?? (await db.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: ANNOTATION_INCLUDE }));
+  if (updated) await broadcastAnnotation(workshopId, annotationId);
+  return presentAnnotation(annotation, audienceFor(viewer.id, membership.role));
 }

@@ -3,6 +3,8 @@ import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { normalizeSourceText } from "@/lib/sources/normalize-text";
 import { parseMarkup } from "@/lib/sources/markup";
+import { themeNameKey } from "@/lib/themes/name-key";
+import { THEME_COLOR_KEYS } from "@/lib/themes/palette";
 import { DEMO_PEOPLE, DEMO_SOURCES, DEMO_THEMES, DEMO_WORKSHOP } from "./demo-workshop";
 
 export const DEFAULT_CORPUS_DIR = path.resolve("prisma/seed/corpus");
@@ -33,7 +35,7 @@ export async function seedDemoWorkshop(db: PrismaClient, corpusDir = DEFAULT_COR
         date: new Date(`${DEMO_WORKSHOP.date}T00:00:00Z`),
         isDemo: true,
         memberships: { create: DEMO_PEOPLE.map((person, i) => ({ userId: users[i]!.id, role: person.role })) },
-        themes: { create: DEMO_THEMES.map((name, position) => ({ name, position })) },
+        themes: { create: DEMO_THEMES.map((name, position) => ({ name, nameKey: themeNameKey(name), color: THEME_COLOR_KEYS[position]!, position })) },
         sources: {
           create: DEMO_SOURCES.map(({ file: _file, ...citation }, position) => {
             const markup = normalizeSourceText(texts[position]!);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testDatabaseServerUrl, useTestDatabase } from "@/test/db";
 import { expectAppError } from "@/test/expect-app-error";
-import { createMember, createSource, createWorkshop, viewerOf } from "@/test/factories";
+import { createAnnotationRow, createMember, createSource, createWorkshop, viewerOf } from "@/test/factories";
 import { getWorkshopAccess } from "@/lib/workshops/access";
 import { getWorkshopOverview } from "@/lib/workshops/get-workshop-overview";
 import { isAppError } from "@/lib/errors";
@@ -141,9 +141,7 @@ describe("removeMember", () => {
     const { workshop, viewer } = await workshopWithOrganizer();
     const { user, membership } = await createMember(workshop.id, "PARTICIPANT");
     const source = await createSource(workshop.id, { text: "Some text to annotate." });
-    const annotation = await prisma().annotation.create({
-      data: { workshopId: workshop.id, sourceId: source.id, authorId: user.id, exact: "text", start: 5, end: 9 },
-    });
+    const annotation = await createAnnotationRow(source, user.id, { start: 5, end: 9 });
     await expect(getWorkshopAccess(viewerOf(user), workshop.id)).resolves.toBeDefined();
 
     await removeMember({ viewer, workshopId: workshop.id, membershipId: membership.id });

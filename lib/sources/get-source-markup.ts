@@ -10,16 +10,17 @@ export async function getSourceMarkup({ viewer, workshopId, sourceId }: { viewer
   const db = await getPrisma();
   const source = await db.source.findFirst({
     where: { id: sourceId, workshopId },
-    select: { id: true, title: true, format: true, markup: true, text: true, revision: true, _count: { select: { annotations: true } } },
+    select: { id: true, title: true, format: true, markup: true, text: true, revision: true },
   });
   if (!source) throw notFound("Source");
+  const annotationCount = await db.annotation.count({ where: { workshopId, passage: { sourceId } } });
   return {
     id: source.id,
     title: source.title,
     format: source.format,
     markup: source.markup || source.text,
     revision: source.revision,
-    annotationCount: source._count.annotations,
+    annotationCount,
   };
 }
 

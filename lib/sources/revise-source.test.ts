@@ -57,43 +57,45 @@ beforeEach(async () => {
   await createReply({ viewer: organizer, workshopId, annotationId: ids.DELETED!, input: { body: "Still worth discussing." } });
 });
 
+async function passageOf(annotationId: string) {
+  return (await prisma().annotation.findUniqueOrThrow({ where: { id: annotationId }, include: { passage: true } })).passage;
+}
+
 async function currentMarkup() {
   return (await prisma().source.findUniqueOrThrow({ where: { id: sourceId } })).markup;
 }
 
 describe("reviseSource", () => {
-  it("re-anchors kept, edited and deleted passages: 2 placed, 1 fuzzy, 1 orphan that keeps its quote", async () => {
-    const before = await prisma().annotation.findUniqueOrThrow({ where: { id: ids.KEPT! } });
+  it("re-anchors kept, edited and deleted passages: 2 placed, 1 moved, 1 orphan that keeps its quote", async () => {
+    const before = await passageOf(ids.KEPT!);
     const result = await reviseSource({ viewer: organizer, workshopId, sourceId, input: { markup: revise(await currentMarkup()), baseRevision: 1 } });
-    expect(result).toEqual({ revision: 2, placed: 2, fuzzy: 1, orphans: 1 });
+    expect(result).toEqual({ revision: 2, placed: 2, moved: 1, orphaned: 1 });
 
     const source = await prisma().source.findUniqueOrThrow({ where: { id: sourceId } });
     expect(source.revision).toBe(2);
     expect(source.text.startsWith("Revised edition, with corrections.\n\nINTERNATIONAL")).toBe(true);
     expect(source.text).not.toContain(DELETED);
 
-    const rows = Object.fromEntries(
-      await Promise.all(Object.entries(ids).map(async ([name, id]) => [name, await prisma().annotation.findUniqueOrThrow({ where: { id } })] as const)),
-    );
+    const rows = Object.fromEntries(await Promise.all(Object.entries(ids).map(async ([name, id]) => [name, await passageOf(id)] as const)));
     for (const name of ["KEPT", "KEPT_TOO"]) {
       const row = rows[name]!;
-      expect(row.isOrphan).toBe(false);
+      expect(row).toMatchObject({ state: "PLACED", revision: 2 });
       expect(source.text.slice(row.start!, row.end!)).toBe(row.exact);
     }
     expect(rows.KEPT!.start).toBe(before.start! + "Revised edition, with corrections.\n\n".length);
 
     const edited = rows.EDITED!;
-    expect(edited.isOrphan).toBe(false);
+    expect(edited.state).toBe("MOVED");
     expect(edited.exact).toBe(source.text.slice(edited.start!, edited.end!));
     expect(edited.exact).toContain("stayed fragile");
 
     const orphan = rows.DELETED!;
-    expect(orphan).toMatchObject({ isOrphan: true, start: null, end: null, exact: DELETED, comment: "On DELETED" });
+    expect(orphan).toMatchObject({ state: "ORPHANED", start: null, end: null, exact: DELETED, revision: 1 });
 
-    // Readers still get it, last, with its reply.
+    // Readers still get it, last, with its comment and reply.
     const presented = await findSourceAnnotations({ viewer: participant, workshopId, sourceId });
     expect(presented).toHaveLength(4);
-    expect(presented.at(-1)).toMatchObject({ id: ids.DELETED, isOrphan: true, start: null, quote: { exact: DELETED } });
+    expect(presented.at(-1)).toMatchObject({ id: ids.DELETED, comment: "On DELETED", passage: { isOrphan: true, start: null, quote: { exact: DELETED } } });
     expect(presented.at(-1)!.replies.map((reply) => reply.body)).toEqual(["Still worth discussing."]);
   });
 
@@ -102,14 +104,15 @@ describe("reviseSource", () => {
     await reviseSource({ viewer: organizer, workshopId, sourceId, input: { markup: revise(original) } });
     const result = await reviseSource({ viewer: organizer, workshopId, sourceId, input: { markup: original } });
     // The edited passage's quote was refreshed to "stayed fragile": going back is a fuzzy match.
-    expect(result).toEqual({ revision: 3, placed: 3, fuzzy: 1, orphans: 0 });
-    expect(await prisma().annotation.count({ where: { sourceId, isOrphan: true } })).toBe(0);
+    expect(result).toEqual({ revision: 3, placed: 3, moved: 1, orphaned: 0 });
+    expect(await prisma().passage.count({ where: { sourceId, state: "ORPHANED" } })).toBe(0);
   });
 
   it("refuses participants, and a stale revision (CONFLICT), changing nothing", async () => {
     const snapshot = async () => ({
       source: await prisma().source.findUniqueOrThrow({ where: { id: sourceId } }),
-      annotations: await prisma().annotation.findMany({ where: { sourceId }, orderBy: { id: "asc" } }),
+      annotations: await prisma().annotation.findMany({ where: { passage: { sourceId } }, orderBy: { id: "asc" } }),
+      passages: await prisma().passage.findMany({ where: { sourceId }, orderBy: { id: "asc" } }),
     });
     const before = await snapshot();
     const markup = revise(before.source.markup);

@@ -206,8 +206,8 @@ describe("getWorkshopOverview", () => {
     const first = await createSource(workshop.id, { title: "First", position: 0, text: "one two", authors: ["A"] });
     await prisma().theme.createMany({
       data: [
-        { workshopId: workshop.id, name: "Theme B", position: 1 },
-        { workshopId: workshop.id, name: "Theme A", position: 0 },
+        { workshopId: workshop.id, name: "Theme B", nameKey: "theme b", color: "red", position: 1 },
+        { workshopId: workshop.id, name: "Theme A", nameKey: "theme a", color: "orange", position: 0 },
       ],
     });
     const { user } = await createMember(workshop.id, "RAPPORTEUR");

@@ -11,7 +11,7 @@ interface ReviseSourceFormProps {
   revision: number;
 }
 
-type Result = { revision: number; placed: number; fuzzy: number; orphans: number };
+type Result = { revision: number; placed: number; moved: number; orphaned: number };
 
 /** The source's markup in a textarea; saving re-anchors the annotations and says how it went. */
 export function ReviseSourceForm({ workshopId, sourceId, markup, revision }: ReviseSourceFormProps) {
@@ -57,7 +57,7 @@ export function ReviseSourceForm({ workshopId, sourceId, markup, revision }: Rev
           <div className="notice notice-success stack-small">
             <p>{t("saved", { revision: result.revision })}</p>
             <p>
-              {t("placed", { count: result.placed })}, {t("fuzzy", { count: result.fuzzy })}, {t("orphans", { count: result.orphans })}.
+              {t("placed", { count: result.placed })}, {t("moved", { count: result.moved })}, {t("orphaned", { count: result.orphaned })}.
             </p>
             <p>
               <Link href={`/workshops/${workshopId}/sources/${sourceId}`}>{t("back")}</Link>

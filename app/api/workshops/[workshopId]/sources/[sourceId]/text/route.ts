@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ workshopId: string; sourceId: string }> };
 
-/** Revises a source's text (organizers): { markup, baseRevision? } → { revision, placed, fuzzy, orphans }. */
+/** Revises a source's text (organizers): { markup, baseRevision? } → { revision, placed, moved, orphaned } (passages). */
 export const PUT = withErrors(async (request: Request, { params }: Context) => {
   const viewer = await requireWriteRequest(request);
   const { workshopId, sourceId } = await params;
