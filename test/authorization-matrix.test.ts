@@ -30,6 +30,8 @@ import { changeWorkshopStatus } from "@/lib/workshops/change-workshop-status";
 import { getWorkshopOverview } from "@/lib/workshops/get-workshop-overview";
 import { updateWorkshop } from "@/lib/workshops/update-workshop";
 import { setAnnotationHidden } from "@/lib/annotations/moderate";
+import { findThemes } from "@/lib/themes/find-themes";
+import { getPassage } from "@/lib/passages/get-passage";
 import { useTestDatabase } from "./db";
 import { expectAppError } from "./expect-app-error";
 import { createAnnotationRow, createMember, createSource, createUser, createWorkshop, viewerOf } from "./factories";
@@ -50,7 +52,7 @@ interface SideWorkshop {
   workshop: Workshop;
   source: Source;
   invitation: Invitation;
-  annotation: { id: string };
+  annotation: { id: string; passageId: string };
 }
 
 interface Fixture extends SideWorkshop {
@@ -73,7 +75,7 @@ async function pendingInvitation(workshopId: string, invitedById: string): Promi
 }
 
 /** An annotation on the source, written by `authorId` (straight into the database). */
-async function annotationOn(source: Source, authorId: string): Promise<{ id: string }> {
+async function annotationOn(source: Source, authorId: string): Promise<{ id: string; passageId: string }> {
   return createAnnotationRow(source, authorId, { start: 0, end: 6 });
 }
 
@@ -178,6 +180,26 @@ const OPERATIONS: Operation[] = [
     run: (fixture, viewer, workshopId) => getSource({ viewer, workshopId, sourceId: fixture.source.id }),
     async verify(fixture, result, before) {
       expect((result as Awaited<ReturnType<typeof getSource>>).source).toMatchObject({ id: fixture.source.id, text: fixture.source.text });
+      await unchanged(fixture, result, before);
+    },
+  },
+  {
+    name: "findThemes",
+    kind: "view",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => findThemes({ viewer, workshopId }),
+    async verify(fixture, result, before) {
+      expect(result).toEqual([]);
+      await unchanged(fixture, result, before);
+    },
+  },
+  {
+    name: "getPassage",
+    kind: "view",
+    namesItems: true,
+    run: (fixture, viewer, workshopId) => getPassage({ viewer, workshopId, passageId: fixture.annotation.passageId }),
+    async verify(fixture, result, before) {
+      expect(result).toMatchObject({ id: fixture.annotation.passageId, source: { id: fixture.source.id }, quote: { exact: "Source" } });
       await unchanged(fixture, result, before);
     },
   },

@@ -37,6 +37,8 @@ export interface ServerToClientEvents {
   /** The same presented object as the HTTP API gives this person. */
   "annotation:upserted": (payload: { workshopId: string; annotation: PresentedAnnotation }) => void;
   "annotation:removed": (payload: { workshopId: string; annotationId: string }) => void;
+  /** The codebook changed: open pages fetch the themes (and tagged items) again. */
+  "codebook:changed": (payload: { workshopId: string }) => void;
   /** A source's text was revised: its annotations moved, so open reading views reload. */
   "source:revised": (payload: { workshopId: string; sourceId: string; revision: number }) => void;
   /** Yjs updates of the note, merged per tick; they carry Yjs client numbers, never people. */

@@ -36,6 +36,14 @@ export function notifySourceRevised(workshopId: string, sourceId: string, revisi
 }
 
 /**
+ * Tells the workshop's open pages that its codebook changed (a theme added, renamed, recoloured,
+ * moved, merged or deleted), so they fetch the themes and what is tagged with them again.
+ */
+export function notifyCodebookChanged(workshopId: string): void {
+  getRealtimeServer()?.to(workshopRoom(workshopId)).emit("codebook:changed", { workshopId });
+}
+
+/**
  * Drops a person's sockets from a workshop at once (removed member, changed role): they must
  * rejoin, and the membership check then runs again.
  */
