@@ -30,11 +30,11 @@ import { changeWorkshopStatus } from "@/lib/workshops/change-workshop-status";
 import { getWorkshopOverview } from "@/lib/workshops/get-workshop-overview";
 import { updateWorkshop } from "@/lib/workshops/update-workshop";
 import { setAnnotationHidden } from "@/lib/annotations/moderate";
-import { useTestDatabase } from "./db";
+import { registerTestDatabase } from "./db";
 import { expectAppError } from "./expect-app-error";
 import { createMember, createSource, createUser, createWorkshop, viewerOf } from "./factories";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 
 const ROLES = ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"] as const satisfies readonly Role[];
 const OUTSIDERS = ["non-member", "organizer of another workshop"] as const;
