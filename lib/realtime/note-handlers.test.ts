@@ -470,7 +470,10 @@ describe("what reaches clients", () => {
       const buffer = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
       out.push(buffer.toString("latin1"), buffer.toString("utf8"));
     } else if (value && typeof value === "object") {
-      for (const [key, inner] of Object.entries(value)) out.push(key), textsOf(inner, out);
+      for (const [key, inner] of Object.entries(value)) {
+        out.push(key);
+        textsOf(inner, out);
+      }
     }
     return out;
   }
