@@ -13,7 +13,7 @@ import { io as connectClient, type Socket } from "socket.io-client";
 import * as Y from "yjs";
 import { openDatabase } from "@/lib/db/connection";
 import { applyPendingMigrations } from "@/lib/db/migrations";
-import { disconnectDatabase, useDatabase } from "@/lib/db";
+import { disconnectDatabase, adoptDatabase } from "@/lib/db";
 import { closeSocketServer, createSocketServer } from "@/lib/realtime/socket-server";
 import { setRealtimeServer } from "@/lib/realtime/hub";
 import { addMember, createSession, createUser, createWorkshop } from "@/test/factories";
@@ -142,7 +142,7 @@ const bench: Bench = async () => {
   process.env.RAPPORTEUR_MODE ??= "demo";
   const connection = await openDatabase({ kind: "pglite", dataDir: null });
   await applyPendingMigrations(connection.factory);
-  useDatabase(connection);
+  adoptDatabase(connection);
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Page } from "playwright-core";
 import { openDatabase } from "../lib/db/connection";
 import { applyPendingMigrations } from "../lib/db/migrations";
-import { disconnectDatabase, useDatabase } from "../lib/db";
+import { disconnectDatabase, adoptDatabase } from "../lib/db";
 import { seedDemoWorkshop } from "../lib/demo/seed-demo";
 import { DEMO_PEOPLE, DEMO_SOURCES } from "../lib/demo/demo-workshop";
 import { describeRange } from "../lib/anchoring/describe";
@@ -41,7 +41,7 @@ async function prepareDatabase(dataDir: string): Promise<Prepared> {
   const connection = await openDatabase({ kind: "pglite", dataDir: path.join(dataDir, "pglite") });
   try {
     await applyPendingMigrations(connection.factory);
-    const db = useDatabase(connection);
+    const db = adoptDatabase(connection);
     await seedDemoWorkshop(db, path.join(ROOT, "prisma/seed/corpus"));
     const workshop = await db.workshop.findFirstOrThrow({ where: { isDemo: true }, include: { themes: true } });
     const source = await db.source.findFirstOrThrow({ where: { workshopId: workshop.id, title: DEMO_SOURCES[0].title } });

@@ -23,8 +23,8 @@ export function connectDatabase(): Promise<DatabaseState> {
   return holder.__rapporteurDb;
 }
 
-/** Uses an already opened connection (tests, scripts). */
-export function useDatabase(connection: DatabaseConnection): PrismaClient {
+/** Makes an already opened connection the process's database (tests, scripts). */
+export function adoptDatabase(connection: DatabaseConnection): PrismaClient {
   const prisma = new PrismaClient({ adapter: connection.factory });
   holder.__rapporteurDb = Promise.resolve({ connection, prisma });
   return prisma;

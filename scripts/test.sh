@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite (`npm test`): type check, integration tests on PGlite and on
+# The whole test suite (`npm test`): type check, lint, integration tests on PGlite and on
 # PostgreSQL, production build, browser tests. Stops at the first failing stage.
 set -euo pipefail
 
@@ -25,6 +25,7 @@ stage() {
 }
 
 stage "typecheck" npm run typecheck
+stage "lint" npm run lint
 stage "integration tests (PGlite)" env -u TEST_DATABASE_URL npx vitest run
 stage "integration tests (PostgreSQL)" env TEST_DATABASE_URL="$TEST_DB_URL" npx vitest run
 stage "build" npm run build

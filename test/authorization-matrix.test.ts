@@ -32,11 +32,11 @@ import { updateWorkshop } from "@/lib/workshops/update-workshop";
 import { setAnnotationHidden } from "@/lib/annotations/moderate";
 import { findThemes } from "@/lib/themes/find-themes";
 import { getPassage } from "@/lib/passages/get-passage";
-import { useTestDatabase } from "./db";
+import { registerTestDatabase } from "./db";
 import { expectAppError } from "./expect-app-error";
 import { createAnnotationRow, createMember, createSource, createUser, createWorkshop, viewerOf } from "./factories";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 
 const ROLES = ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"] as const satisfies readonly Role[];
 const OUTSIDERS = ["non-member", "organizer of another workshop"] as const;

@@ -10,11 +10,11 @@ import {
   dropThrowawayDatabase,
   testDatabaseServerUrl,
   truncateAllTables,
-  useTestDatabase,
+  registerTestDatabase,
 } from "./db";
 import { addMember, createUser, createWorkshop } from "./factories";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 
 async function countRowsPerTable(): Promise<Record<string, number>> {
   const tables = await prisma().$queryRaw<{ name: string }[]>`

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
-import { disconnectDatabase, useDatabase, type PrismaClient } from "@/lib/db";
+import { disconnectDatabase, adoptDatabase, type PrismaClient } from "@/lib/db";
 import { openDatabase, type DatabaseConnection, type DatabaseTarget } from "@/lib/db/connection";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 
@@ -84,7 +84,7 @@ export async function dropThrowawayDatabase(serverUrl: string, name: string): Pr
 /**
  * Opens a fresh database for the calling test file, applies the migrations, makes it the
  * process-wide Prisma client (what `getPrisma()` returns) and returns that client.
- * Call it from `beforeAll` (or use `useTestDatabase()`); pair it with `teardownTestDatabase()`.
+ * Call it from `beforeAll` (or use `registerTestDatabase()`); pair it with `teardownTestDatabase()`.
  */
 export async function setupTestDatabase(): Promise<PrismaClient> {
   if (state) throw new Error("setupTestDatabase() was already called in this file; call teardownTestDatabase() first");
@@ -100,7 +100,7 @@ export async function setupTestDatabase(): Promise<PrismaClient> {
   try {
     connection = await openDatabase(target);
     await applyPendingMigrations(connection.factory);
-    const prisma = useDatabase(connection);
+    const prisma = adoptDatabase(connection);
     state = { connection, prisma, throwawayName };
     return prisma;
   } catch (error) {
@@ -127,7 +127,7 @@ export async function teardownTestDatabase(): Promise<void> {
  * Registers `beforeAll`/`afterAll` hooks that set up and tear down this file's database.
  * Returns a getter for the Prisma client (available once the hooks have run).
  */
-export function useTestDatabase(): () => PrismaClient {
+export function registerTestDatabase(): () => PrismaClient {
   beforeAll(setupTestDatabase, TEST_DATABASE_TIMEOUT_MS);
   afterAll(teardownTestDatabase, TEST_DATABASE_TIMEOUT_MS);
   return () => {

@@ -15,7 +15,7 @@ export interface TestSocketServer {
  * The app's socket.io server on a free port for the calling test file, closed (open notes
  * stored) after `beforeClose` — typically: disconnect the file's clients.
  */
-export function useSocketServer(beforeClose: () => void = () => {}): TestSocketServer {
+export function registerSocketServer(beforeClose: () => void = () => {}): TestSocketServer {
   const server = { url: "", origin: "" } as TestSocketServer;
   let httpServer: http.Server;
   beforeAll(async () => {

@@ -1,12 +1,11 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { EditorContent, useEditor } from "@tiptap/react";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { noteContentExtensions } from "@/lib/notes/editor-extensions";
-import { CARET_COLORS } from "@/lib/notes/schema";
 import { NoteConnection, type NoteConnectionState } from "./note-connection";
 import { NoteToolbar } from "./NoteToolbar";
 import { CONNECTING, NoteFrame } from "./NoteFrame";
@@ -37,6 +36,10 @@ export default function NoteEditor({ workshopId, themes }: Props) {
   useEffect(() => {
     const created = new NoteConnection(workshopId, setState);
     const stop = created.start();
+    // The connection owns a socket subscription and an awareness timer, so it is made in this
+    // effect, never during render; a stopped one cannot restart (Strict Mode runs effects twice).
+    // The editor binds to its document, so render gets it through state set here.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- publishes the external resource this effect creates and cleans up
     setConnection(created);
     return () => {
       stop();
@@ -50,8 +53,6 @@ export default function NoteEditor({ workshopId, themes }: Props) {
 
 function ConnectedNote({ connection, state, themes }: { connection: NoteConnection; state: NoteConnectionState; themes: string[] }) {
   const t = useTranslations("note");
-  // A random colour per visit: it distinguishes carets without standing for anyone.
-  const color = useMemo(() => CARET_COLORS[Math.floor(Math.random() * CARET_COLORS.length)], []);
 
   const editor = useEditor(
     {
@@ -62,7 +63,7 @@ function ConnectedNote({ connection, state, themes }: { connection: NoteConnecti
         Collaboration.configure({ document: connection.doc }),
         CollaborationCaret.configure({
           provider: { awareness: connection.awareness },
-          user: { color },
+          user: { color: connection.caretColor },
           render: renderCaret,
           selectionRender: renderSelection,
         }),

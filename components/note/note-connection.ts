@@ -3,6 +3,7 @@
 import * as Y from "yjs";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import { acquireSocket, subscribeToWorkshop, type RealtimeSocket } from "@/components/realtime/connect";
+import { CARET_COLORS } from "@/lib/notes/schema";
 
 export type NoteStatus = "connecting" | "saved" | "saving" | "offline" | "error";
 
@@ -35,6 +36,8 @@ const EMPTY_UPDATE_BYTES = 2;
 export class NoteConnection {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
+  /** This visit's caret colour, drawn at random: it tells carets apart without standing for anyone. */
+  readonly caretColor = CARET_COLORS[Math.floor(Math.random() * CARET_COLORS.length)];
   private state: NoteConnectionState = { status: "connecting", error: null, canEdit: false, synced: false };
   private socket: RealtimeSocket | null = null;
   private joined = false;

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/db";
+import { registerTestDatabase } from "@/test/db";
 import { createMember, createSource, createTheme, createWorkshop, viewerOf } from "@/test/factories";
 import { expectAppError } from "@/test/expect-app-error";
 import { normalizeSourceText } from "@/lib/sources/normalize-text";
@@ -11,7 +11,7 @@ import { deleteAnnotation } from "./delete-annotation";
 import { findSourceAnnotations } from "./find-source-annotations";
 import { createReply, deleteReply, updateReply } from "./replies";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 const IPI = normalizeSourceText(
   fs.readFileSync(path.resolve("prisma/seed/corpus/ipi-emerging-lessons-from-minusma-2024.md"), "utf8"),
 );

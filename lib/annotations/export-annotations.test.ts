@@ -2,14 +2,14 @@
 process.env.APP_URL = "https://rapporteur.example.org";
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/db";
+import { registerTestDatabase } from "@/test/db";
 import { createMember, createSource, createTheme, createWorkshop, viewerOf } from "@/test/factories";
 import { expectAppError } from "@/test/expect-app-error";
 import { createAnnotation } from "./create-annotation";
 import { createReply } from "./replies";
 import { csvField, exportAnnotations, slugify } from "./export-annotations";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 
 const TEXT = 'Intro. The "robust" mandate, they said, failed.\n\nÉté à Gao: consent faded.';
 const APP = "https://rapporteur.example.org";

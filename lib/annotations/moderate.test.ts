@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/db";
+import { registerTestDatabase } from "@/test/db";
 import { createMember, createSource, createWorkshop, viewerOf } from "@/test/factories";
 import { expectAppError } from "@/test/expect-app-error";
 import { createAnnotation } from "./create-annotation";
@@ -7,7 +7,7 @@ import { createReply } from "./replies";
 import { findSourceAnnotations } from "./find-source-annotations";
 import { setAnnotationHidden, setReplyHidden } from "./moderate";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 const TEXT = "Participants generally agreed that the mission lacked a peace to keep. One participant disagreed.";
 
 type Viewer = ReturnType<typeof viewerOf>;

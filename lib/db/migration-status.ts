@@ -82,12 +82,12 @@ export async function readAppliedMigrations(query: SqlQuery): Promise<AppliedMig
 
 export async function withQuery<T>(
   source: SqlQuery | SqlDriverAdapterFactory,
-  use: (query: SqlQuery) => Promise<T>,
+  run: (query: SqlQuery) => Promise<T>,
 ): Promise<T> {
-  if (typeof source === "function") return use(source);
+  if (typeof source === "function") return run(source);
   const adapter = await source.connect();
   try {
-    return await use(async (sql) => {
+    return await run(async (sql) => {
       const result = await adapter.queryRaw({ sql, args: [], argTypes: [] });
       return result.rows.map((row) => Object.fromEntries(result.columnNames.map((name, i) => [name, row[i]])));
     });

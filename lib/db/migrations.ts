@@ -2,7 +2,6 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { NO_SCHEMA_FILTER, openSchemaEngine } from "./schema-engine";
 import {
   MIGRATION_LOCK_FILE,
   MIGRATION_SCRIPT_FILE,

@@ -2,14 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/db";
+import { registerTestDatabase } from "@/test/db";
 import { createUser } from "@/test/factories";
 import { normalizeSourceText } from "@/lib/sources/normalize-text";
 import { parseMarkup } from "@/lib/sources/markup";
 import { DEMO_PEOPLE, DEMO_SOURCES, DEMO_THEMES } from "./demo-workshop";
 import { DEFAULT_CORPUS_DIR, seedDemoWorkshop } from "./seed-demo";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 
 async function counts() {
   const db = prisma();

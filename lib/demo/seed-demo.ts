@@ -16,7 +16,10 @@ export const DEFAULT_CORPUS_DIR = path.resolve("prisma/seed/corpus");
  */
 export async function seedDemoWorkshop(db: PrismaClient, corpusDir = DEFAULT_CORPUS_DIR): Promise<boolean> {
   if (await db.workshop.findFirst({ where: { isDemo: true }, select: { id: true } })) return false;
-  const texts = await Promise.all(DEMO_SOURCES.map((source) => fs.readFile(path.join(corpusDir, source.file), "utf8")));
+  // Each source's citation (its corpus file name is not stored) with the text read from that file.
+  const sources = await Promise.all(
+    DEMO_SOURCES.map(async ({ file, ...citation }) => ({ citation, originalText: await fs.readFile(path.join(corpusDir, file), "utf8") })),
+  );
 
   await db.$transaction(async (tx) => {
     const users: { id: string }[] = [];
@@ -37,12 +40,12 @@ export async function seedDemoWorkshop(db: PrismaClient, corpusDir = DEFAULT_COR
         memberships: { create: DEMO_PEOPLE.map((person, i) => ({ userId: users[i]!.id, role: person.role })) },
         themes: { create: DEMO_THEMES.map((name, position) => ({ name, nameKey: themeNameKey(name), color: THEME_COLOR_KEYS[position]!, position })) },
         sources: {
-          create: DEMO_SOURCES.map(({ file: _file, ...citation }, position) => {
-            const markup = normalizeSourceText(texts[position]!);
+          create: sources.map(({ citation, originalText }, position) => {
+            const markup = normalizeSourceText(originalText);
             return {
               ...citation,
               authors: [...citation.authors],
-              originalText: texts[position]!,
+              originalText,
               markup,
               text: parseMarkup(markup, citation.format).text,
               position,

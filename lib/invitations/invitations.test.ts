@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/db";
+import { registerTestDatabase } from "@/test/db";
 import { expectAppError } from "@/test/expect-app-error";
 import { createMember, createUser, createWorkshop, viewerOf } from "@/test/factories";
 import { getWorkshopAccess } from "@/lib/workshops/access";
@@ -10,7 +10,7 @@ import { createInvitation } from "./create-invitation";
 import { findPendingInvitations } from "./find-pending-invitations";
 import { revokeInvitation } from "./revoke-invitation";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 const sha256 = (value: string) => crypto.createHash("sha256").update(value).digest("hex");
 const INVITE_URL = /^http:\/\/localhost:3999\/invitations\/([A-Za-z0-9_-]{43})$/;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testDatabaseServerUrl, useTestDatabase } from "@/test/db";
+import { testDatabaseServerUrl, registerTestDatabase } from "@/test/db";
 import { expectAppError } from "@/test/expect-app-error";
 import { createAnnotationRow, createMember, createSource, createWorkshop, viewerOf } from "@/test/factories";
 import { getWorkshopAccess } from "@/lib/workshops/access";
@@ -9,7 +9,7 @@ import { changeMemberRole } from "./change-member-role";
 import { findMembers } from "./find-members";
 import { removeMember } from "./remove-member";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 
 async function workshopWithOrganizer() {
   const workshop = await createWorkshop();

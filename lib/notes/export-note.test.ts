@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/db";
+import { registerTestDatabase } from "@/test/db";
 import { createMember, createUser, createWorkshop, viewerOf } from "@/test/factories";
 import { expectAppError } from "@/test/expect-app-error";
 import { exportNote } from "./export-note";
@@ -9,7 +9,7 @@ import { fileInZip } from "@/test/zip";
 import { docxToSourceText } from "@/lib/sources/import/docx-to-text";
 import { pdfToSourceText } from "@/lib/sources/import/pdf-to-text";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 
 const silent = { update: () => {}, awareness: () => {} };
 

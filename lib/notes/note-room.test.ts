@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/db";
+import { registerTestDatabase } from "@/test/db";
 import { createWorkshop } from "@/test/factories";
 import { readAwarenessUpdate } from "./awareness";
 import { COMPACT_AFTER_ROWS, NoteRoom, type RoomOutlet } from "./note-room";
@@ -36,7 +36,7 @@ function damagedCopy(update: Uint8Array, state: Uint8Array): Uint8Array {
   throw new Error("no damaged update found");
 }
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 
 interface Recorder extends RoomOutlet {
   updates: Uint8Array[];

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { disconnectDatabase, useDatabase } from "@/lib/db";
+import { disconnectDatabase, adoptDatabase } from "@/lib/db";
 import { openDatabase, type DatabaseConnection } from "@/lib/db/connection";
 import { applyPendingMigrations, resolveMigrationsDir } from "@/lib/db/migrations";
 import { describeRange } from "@/lib/anchoring/describe";
@@ -115,7 +115,7 @@ beforeAll(async () => {
   await fillAsTheOldCodeDid(raw);
   await raw.$disconnect();
   await applyPendingMigrations(connection.factory);
-  useDatabase(connection);
+  adoptDatabase(connection);
 }, TEST_DATABASE_TIMEOUT_MS);
 
 afterAll(async () => {

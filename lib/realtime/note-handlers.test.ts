@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
 import * as Y from "yjs";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
-import { useTestDatabase } from "@/test/db";
-import { useSocketServer } from "@/test/socket-server";
+import { registerTestDatabase } from "@/test/db";
+import { registerSocketServer } from "@/test/socket-server";
 import { addMember, createSession, createUser, createWorkshop, viewerOf } from "@/test/factories";
 import { removeMember } from "@/lib/members/remove-member";
 import type { Role, WorkshopStatus } from "@/lib/generated/prisma/enums";
@@ -15,9 +15,9 @@ import { setRealtimeServer } from "./hub";
 // Real socket.io clients against the real server and database: the note's sync, permissions,
 // validation and awareness, and that nothing identifying anyone ever reaches a client.
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 
-const server = useSocketServer(() => allClients.forEach((client) => client.socket.disconnect()));
+const server = registerSocketServer(() => allClients.forEach((client) => client.socket.disconnect()));
 
 // ---------- clients and recording ----------
 
@@ -470,7 +470,10 @@ describe("what reaches clients", () => {
       const buffer = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
       out.push(buffer.toString("latin1"), buffer.toString("utf8"));
     } else if (value && typeof value === "object") {
-      for (const [key, inner] of Object.entries(value)) out.push(key), textsOf(inner, out);
+      for (const [key, inner] of Object.entries(value)) {
+        out.push(key);
+        textsOf(inner, out);
+      }
     }
     return out;
   }

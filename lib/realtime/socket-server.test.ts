@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
-import { useTestDatabase } from "@/test/db";
-import { useSocketServer } from "@/test/socket-server";
+import { registerTestDatabase } from "@/test/db";
+import { registerSocketServer } from "@/test/socket-server";
 import { addMember, createMember, createSession, createUser, createWorkshop, viewerOf } from "@/test/factories";
 import type { User } from "@/lib/generated/prisma/client";
 import { removeMember } from "@/lib/members/remove-member";
 import { disconnectMemberSockets } from "./hub";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 
-const server = useSocketServer(() => allClients.forEach((client) => client.socket.disconnect()));
+const server = registerSocketServer(() => allClients.forEach((client) => client.socket.disconnect()));
 
 // ---------- clients ----------
 

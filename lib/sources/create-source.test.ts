@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/db";
+import { registerTestDatabase } from "@/test/db";
 import { expectAppError } from "@/test/expect-app-error";
 import { addMember, createMember, createSource as seedSource, createWorkshop, viewerOf } from "@/test/factories";
 import { createSource } from "./create-source";
 import { MAX_SOURCE_BYTES } from "./import/import-errors";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 
 const CITATION = {
   title: "Emerging Lessons from MINUSMA",

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/db";
+import { registerTestDatabase } from "@/test/db";
 import { expectAppError } from "@/test/expect-app-error";
 import { createMember, createWorkshop, viewerOf } from "@/test/factories";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
@@ -10,7 +10,7 @@ import { createReply } from "@/lib/annotations/replies";
 import { createSource } from "./create-source";
 import { reviseSource } from "./revise-source";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 const IPI = fs.readFileSync(path.resolve("prisma/seed/corpus/ipi-emerging-lessons-from-minusma-2024.md"), "utf8");
 
 /** Annotated passages of the IPI note, and what the revision below does to each. */

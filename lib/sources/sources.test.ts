@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/db";
+import { registerTestDatabase } from "@/test/db";
 import { expectAppError } from "@/test/expect-app-error";
 import { addMember, createMember, createSource, createUser, createWorkshop, viewerOf } from "@/test/factories";
 import { parseMarkup } from "./markup";
@@ -95,7 +95,7 @@ describe("parseMarkup on the IPI meeting note", () => {
 });
 
 describe("getSource", () => {
-  const prisma = useTestDatabase();
+  const prisma = registerTestDatabase();
 
   async function workshopWithSource() {
     const workshop = await createWorkshop();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/db";
+import { registerTestDatabase } from "@/test/db";
 import { expectAppError } from "@/test/expect-app-error";
 import { addMember, createMember, createSource, createUser, createWorkshop as createWorkshopRow, viewerOf } from "@/test/factories";
 import { createInvitation } from "@/lib/invitations/create-invitation";
@@ -12,7 +12,7 @@ import { findMyWorkshops } from "./find-my-workshops";
 import { getWorkshopOverview } from "./get-workshop-overview";
 import { updateWorkshop } from "./update-workshop";
 
-const prisma = useTestDatabase();
+const prisma = registerTestDatabase();
 
 const FIELDS = { title: "After-action review", description: "Ten years", date: "2024-06-13", place: "Bamako" };
 

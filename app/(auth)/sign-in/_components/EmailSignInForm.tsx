@@ -1,11 +1,13 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 
 export function EmailSignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail: string }) {
   const t = useTranslations("signIn");
+  const router = useRouter();
   const [email, setEmail] = useState(defaultEmail);
   const [isSending, setIsSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function EmailSignInForm({ callbackUrl, defaultEmail }: { callbackUrl: st
       setError(t("errors.sendFailed"));
       return;
     }
-    window.location.assign(`/sign-in/check-email?email=${encodeURIComponent(email.trim())}`);
+    router.push(`/sign-in/check-email?email=${encodeURIComponent(email.trim())}`);
   }
 
   return (

@@ -26,7 +26,7 @@ export async function inviteMemberAction(workshopId: string, _state: ActionState
   );
 }
 
-export async function revokeInvitationAction(workshopId: string, invitationId: string, _state: ActionState): Promise<ActionState> {
+export async function revokeInvitationAction(workshopId: string, invitationId: string): Promise<ActionState> {
   return afterMembersChange(
     workshopId,
     await runAction(async () => revokeInvitation({ viewer: await requireViewerForWrite(), workshopId, invitationId })),
@@ -42,7 +42,7 @@ export async function changeMemberRoleAction(workshopId: string, membershipId: s
   );
 }
 
-export async function removeMemberAction(workshopId: string, membershipId: string, _state: ActionState): Promise<ActionState> {
+export async function removeMemberAction(workshopId: string, membershipId: string): Promise<ActionState> {
   return afterMembersChange(
     workshopId,
     await runAction(async () => removeMember({ viewer: await requireViewerForWrite(), workshopId, membershipId })),

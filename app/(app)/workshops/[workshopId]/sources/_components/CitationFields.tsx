@@ -35,9 +35,13 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
 /** Title, authors, publisher, date, URL and short form: the citation of a source. */
 export function CitationFields({ errorFor }: { errorFor: (field: string) => string | null }) {
   const t = useTranslations("sourceForm");
-  const input = (id: string, maxLength: number, extra: { required?: boolean; type?: string } = {}) => (describedBy?: string) => (
-    <input id={id} name={id} maxLength={maxLength} aria-describedby={describedBy} aria-invalid={!!errorFor(id) || undefined} {...extra} />
-  );
+  // Field's children for a text input: a render function (not a component) that Field calls with
+  // the ids of the hint and error describing the input. Named, so it is not taken for an
+  // anonymous component.
+  const input = (id: string, maxLength: number, extra: { required?: boolean; type?: string } = {}) =>
+    function renderInput(describedBy?: string) {
+      return <input id={id} name={id} maxLength={maxLength} aria-describedby={describedBy} aria-invalid={!!errorFor(id) || undefined} {...extra} />;
+    };
   return (
     <fieldset className="stack-small field">
       <legend>{t("citation")}</legend>
