@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import { getPrisma } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { getWorkshopAccess } from "@/lib/workshops/access";
 import { logger } from "@/lib/logger";
 import { findSessionUserId, isAllowedOrigin } from "./authenticate-socket";
 import { setRealtimeServer, userRoom, workshopRoom } from "./hub";
@@ -21,14 +22,14 @@ async function broadcastPresence(io: AppServer, workshopId: string): Promise<voi
   io.to(workshopRoom(workshopId)).emit("presence:count", { workshopId, count });
 }
 
-
 async function isMember(workshopId: string, userId: string): Promise<boolean> {
-  const db = await getPrisma();
-  const membership = await db.membership.findUnique({
-    where: { workshopId_userId: { workshopId, userId } },
-    select: { id: true },
-  });
-  return !!membership;
+  try {
+    await getWorkshopAccess({ id: userId }, workshopId);
+    return true;
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") return false;
+    throw error;
+  }
 }
 
 function workshopIdsOf(socket: AppSocket): string[] {
