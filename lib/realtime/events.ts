@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { ZId } from "@/lib/validation";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
 
 /** Every event a client may send, validated before anything else happens. */
-export const ZJoinWorkshop = z.object({ workshopId: z.string().min(1).max(64) }).strict();
+export const ZJoinWorkshop = z.object({ workshopId: ZId }).strict();
 export const ZLeaveWorkshop = ZJoinWorkshop;
 
 export type JoinWorkshop = z.infer<typeof ZJoinWorkshop>;
 
-const ZWorkshopId = z.string().min(1).max(64);
+const ZWorkshopId = ZId;
 /** socket.io delivers binary as Buffer on the server (a Uint8Array) and Uint8Array in browsers. */
 const bytes = (max: number) =>
   z.instanceof(Uint8Array).refine((value) => value.byteLength <= max, `at most ${max} bytes`);

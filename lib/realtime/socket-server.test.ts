@@ -216,6 +216,8 @@ describe("refusals", () => {
     { case: "an empty id", payload: { workshopId: "" } },
     { case: "a 65-character id", payload: { workshopId: "w".repeat(65) } },
     { case: "a numeric id", payload: { workshopId: 7 } },
+    { case: "a NUL character in the id", payload: { workshopId: "w\u0000x" } },
+    { case: "an id with spaces and quotes", payload: { workshopId: "w' OR '1'='1" } },
   ])("answers a join with $case with BAD_REQUEST and stays up", async ({ payload }) => {
     const a = await person();
     const workshop = await workshopWith(a.user);

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/session";
-import { parseInput } from "@/lib/validation";
+import { assertNoNulCharacter, parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { notifyWorkshopChanged } from "@/lib/realtime/hub";
 import { detectFormat, importSourceText, type ImportFormat } from "./import/import-source-text";
@@ -37,6 +37,7 @@ function formatOf(content: CreateSourceContent): ImportFormat {
  */
 export async function createSource({ viewer, workshopId, citation, content }: CreateSourceOptions): Promise<PresentedSourceSummary> {
   const data = parseInput(ZSourceCitation, citation);
+  if (content.kind === "text") assertNoNulCharacter(content.text, "text");
   const format = formatOf(content);
   // Permission before extraction: a PDF can take seconds, which outsiders must not get to spend.
   await requireWorkshopPermission(viewer, workshopId, "sources.manage");

@@ -4,6 +4,7 @@
 import { getPrisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
+import { isId } from "@/lib/validation";
 import { can, type WorkshopAction } from "./policy";
 import type { Membership, Workshop } from "@/lib/generated/prisma/client";
 
@@ -18,6 +19,7 @@ export interface WorkshopAccess {
  * lookup: pages, route handlers, server actions and socket handlers all ask here.
  */
 export async function getWorkshopAccess(viewer: Pick<Viewer, "id">, workshopId: string): Promise<WorkshopAccess> {
+  if (!isId(workshopId)) throw notFound("Workshop");
   const db = await getPrisma();
   const membership = await db.membership.findUnique({
     where: { workshopId_userId: { workshopId, userId: viewer.id } },
