@@ -31,7 +31,8 @@ export type NoteJoinAck = (response: NoteJoined | { ok: false; code: string; mes
 
 /** What the server sends. Presence carries a count only: never who is there. */
 export interface ServerToClientEvents {
-  "presence:count": (payload: { workshopId: string; count: number }) => void;
+  /** 1: only you; null: you and a few others (2–3 people); otherwise the number of people. */
+  "presence:count": (payload: { workshopId: string; count: number | null }) => void;
   "workshop:changed": (payload: { workshopId: string }) => void;
   "workshop:access-changed": (payload: { workshopId: string }) => void;
   "error:event": (payload: { code: string; message: string }) => void;
