@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, type MouseEvent, type ReactNode } from "react";
+import { memo, useRef, type MouseEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { InlineMark, SourceBlock } from "@/lib/sources/markup";
 import { segmentBlock, type Highlight, type Segment } from "./segments";
@@ -20,11 +20,12 @@ function wrap(children: ReactNode, kinds: Segment["marks"]): ReactNode {
   return kinds.reduce<ReactNode>((inner, kind) => (kind === "sup" ? <sup>{inner}</sup> : <strong>{inner}</strong>), children);
 }
 
-// A drag that selects text and ends on the link it started in still fires a click: the person
-// was selecting a passage to annotate, not following the link. A plain click has no selection.
-function handleLinkClick(event: MouseEvent<HTMLAnchorElement>) {
-  const selection = window.getSelection();
-  if (selection && !selection.isCollapsed) event.preventDefault();
+/** Pixels the pointer may move between press and release for a click on a link to follow it. */
+const CLICK_SLOP = 4;
+
+interface LinkHandlers {
+  onMouseDown: (event: MouseEvent<HTMLAnchorElement>) => void;
+  onClick: (event: MouseEvent<HTMLAnchorElement>) => void;
 }
 
 /** One element per piece (a span, or a mark when highlighted), carrying its offset in the text. */
@@ -54,7 +55,7 @@ function renderPiece(text: string, segment: Segment, activeId: string | null): R
 }
 
 /** A block's pieces; the pieces of one link sit inside one anchor, so it is one link to assistive technology. */
-function renderPieces(text: string, segments: Segment[], activeId: string | null): ReactNode[] {
+function renderPieces(text: string, segments: Segment[], activeId: string | null, linkHandlers: LinkHandlers): ReactNode[] {
   const pieces: ReactNode[] = [];
   for (let index = 0; index < segments.length; ) {
     const link = segments[index]!.link;
@@ -64,7 +65,7 @@ function renderPieces(text: string, segments: Segment[], activeId: string | null
     pieces.push(
       link ? (
         // Not draggable: a drag that starts on a link selects text, as everywhere else in the reader.
-        <a key={`link-${link.start}`} href={link.href} target="_blank" rel="noopener noreferrer nofollow" draggable={false} aria-describedby={LINK_NOTE_ID} onClick={handleLinkClick}>
+        <a key={`link-${link.start}`} href={link.href} target="_blank" rel="noopener noreferrer nofollow" draggable={false} aria-describedby={LINK_NOTE_ID} {...linkHandlers}>
           {inner}
         </a>
       ) : (
@@ -106,8 +107,22 @@ function renderBlock(block: SourceBlock, index: number, pieces: ReactNode[]): Re
  */
 export const ReaderText = memo(function ReaderText({ text, blocks, marks, highlights, activeId, pending }: ReaderTextProps) {
   const t = useTranslations("reader");
+  const press = useRef<{ x: number; y: number } | null>(null);
+  // A drag that selects words of a link ends with a click on it: the person was selecting a
+  // passage to annotate, not following the link. By then the selection may already be gone
+  // (the pending highlight re-renders the pieces on mouse-up), so the pointer's travel decides.
+  const linkHandlers: LinkHandlers = {
+    onMouseDown: (event) => {
+      press.current = { x: event.clientX, y: event.clientY };
+    },
+    onClick: (event) => {
+      const start = press.current;
+      press.current = null;
+      if (start && Math.hypot(event.clientX - start.x, event.clientY - start.y) > CLICK_SLOP) event.preventDefault();
+    },
+  };
   const all = pending ? [...highlights, { id: "pending", ...pending }] : highlights;
-  const rendered = blocks.map((block, index) => renderBlock(block, index, renderPieces(text, segmentBlock(block, marks, all), activeId)));
+  const rendered = blocks.map((block, index) => renderBlock(block, index, renderPieces(text, segmentBlock(block, marks, all), activeId, linkHandlers)));
   const out: ReactNode[] = [];
   for (let index = 0; index < blocks.length; ) {
     const block = blocks[index]!;

@@ -113,7 +113,7 @@ describe("createSource", () => {
   describe("the title", () => {
     const docx = async (title: string) =>
       new Uint8Array(await Packer.toBuffer(new Document({ title, sections: [{ children: [new Paragraph({ text: "First heading", heading: HeadingLevel.HEADING_1 }), new Paragraph("Text.")] }] })));
-    const upload = async (citation: { title?: string }, bytes: Uint8Array, isTitleProposed?: boolean) => {
+    const upload = async (citation: { title: string }, bytes: Uint8Array, isTitleProposed?: boolean) => {
       const { workshop, viewer } = await organizerOfNewWorkshop();
       const summary = await createSource({ viewer, workshopId: workshop.id, citation, content: { kind: "file", bytes, fileName: "mopti_notes.docx" }, isTitleProposed });
       return summary.title;
@@ -121,7 +121,7 @@ describe("createSource", () => {
 
     it("is the document's own when left empty, or when the form only proposed one (the file name)", async () => {
       expect(await upload({ title: "" }, await docx("Lessons from Mopti"))).toBe("Lessons from Mopti");
-      expect(await upload({}, await docx("Lessons from Mopti"))).toBe("Lessons from Mopti");
+      expect(await upload({ title: "   " }, await docx("Lessons from Mopti"))).toBe("Lessons from Mopti");
       expect(await upload({ title: "mopti notes" }, await docx("Lessons from Mopti"), true)).toBe("Lessons from Mopti");
       // No title in the document's properties: its first heading.
       expect(await upload({ title: "mopti notes" }, await docx(""), true)).toBe("First heading");
