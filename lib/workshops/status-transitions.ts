@@ -1,5 +1,7 @@
 import type { WorkshopStatus } from "@/lib/generated/prisma/enums";
 
+export type { WorkshopStatus };
+
 /**
  * Where a workshop may go from each status: open and closed go back and forth; archiving is
  * final (the archive is the read-only record of what was said). The server enforces it, and the

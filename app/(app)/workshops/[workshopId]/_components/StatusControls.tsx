@@ -4,8 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/page-helpers";
 import { FormStatus } from "@/components/ui/FormStatus";
-import { nextStatuses } from "@/lib/workshops/status-transitions";
-import type { WorkshopStatus as Status } from "@/lib/generated/prisma/enums";
+import { nextStatuses, type WorkshopStatus as Status } from "@/lib/workshops/status-transitions";
 
 /** Close (read-only for everyone), reopen, or archive (final). */
 export function StatusControls({ status, action }: { status: Status; action: (state: ActionState, form: FormData) => Promise<ActionState> }) {
