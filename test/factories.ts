@@ -5,6 +5,9 @@ import type { Annotation, Membership, Passage, Role, Source, Theme, User, Worksh
 import { describeRange } from "@/lib/anchoring/describe";
 import { themeNameKey } from "@/lib/themes/name-key";
 import { THEME_COLOR_KEYS } from "@/lib/themes/palette";
+import { newId } from "@/lib/ownership/ids";
+import { ownershipOf } from "@/lib/ownership/ownership";
+import { ensureWorkshopKey } from "@/lib/ownership/workshop-key";
 
 /**
  * Small factories for integration tests. Each fills in unique defaults so that tests only
@@ -129,7 +132,10 @@ export async function createPassage(source: Pick<Source, "id" | "workshopId" | "
   });
 }
 
-/** An annotation by `authorId` on [start, end) of the source (default: its first word), straight into the database. */
+/**
+ * An annotation by `authorId` on [start, end) of the source (default: its first word), straight
+ * into the database, owner-tagged under the workshop's key as the app would.
+ */
 export async function createAnnotationRow(
   source: Pick<Source, "id" | "workshopId" | "text" | "revision">,
   authorId: string,
@@ -139,7 +145,9 @@ export async function createAnnotationRow(
   const start = input.start ?? 0;
   const end = input.end ?? (source.text.search(/\s/) > 0 ? source.text.search(/\s/) : source.text.length);
   const passage = await createPassage(source, start, end);
-  return prisma.annotation.create({ data: { workshopId: source.workshopId, passageId: passage.id, authorId, comment: input.comment ?? "" } });
+  const id = newId();
+  const ownerTag = ownershipOf(await ensureWorkshopKey(prisma, source.workshopId), authorId).tagFor({ kind: "annotation", id });
+  return prisma.annotation.create({ data: { id, workshopId: source.workshopId, passageId: passage.id, ownerTag, comment: input.comment ?? "" } });
 }
 
 /** A next-auth database session for the user (valid for a day unless `expires` is given); returns its token. */

@@ -1,7 +1,10 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
+import { findWorkshopKey } from "@/lib/ownership/workshop-key";
+import { ownershipOf } from "@/lib/ownership/ownership";
+import { assertOwnContribution } from "@/lib/ownership/own-contribution";
 import { ANNOTATION_INCLUDE } from "./present";
 
 /** Checks that every theme id belongs to the workshop, so tags cannot reach across workshops. */
@@ -15,13 +18,14 @@ export async function assertWorkshopThemes(tx: Tx, workshopId: string, themeIds:
 }
 
 /**
- * The annotation, for its author only (editing and deleting are the author's). Anyone else,
- * member or not, gets "not found": the answer must not reveal that someone else wrote it.
- * Check the viewer's permission before opening the transaction: PGlite has one connection, so
- * a query outside the transaction would wait for it to end.
+ * The annotation, for its author only (editing and deleting are the author's); see
+ * assertOwnContribution for what anyone else is told. Check the viewer's permission before
+ * opening the transaction: PGlite has one connection, so a query outside the transaction would
+ * wait for it to end.
  */
 export async function getOwnAnnotation(tx: Tx, viewer: Viewer, workshopId: string, annotationId: string) {
   const annotation = await tx.annotation.findFirst({ where: { id: annotationId, workshopId }, include: ANNOTATION_INCLUDE });
-  if (!annotation || annotation.authorId !== viewer.id) throw notFound("Annotation");
-  return annotation;
+  const ownership = ownershipOf(await findWorkshopKey(tx, workshopId), viewer.id);
+  assertOwnContribution(annotation, { kind: "annotation", id: annotationId }, ownership, "Annotation");
+  return { annotation, ownership };
 }

@@ -23,7 +23,7 @@ async function sendAnnotation(workshopId: string, annotationId: string): Promise
   const audiences = await audiencesOf(workshopId, [...new Set(sockets.map((socket) => socket.data.userId as string))]);
   for (const socket of sockets) {
     const audience = audiences.get(socket.data.userId as string)!;
-    if (!annotation || !canSee(annotation, audience)) {
+    if (!annotation || !canSee(annotation, { kind: "annotation", id: annotation.id }, audience)) {
       socket.emit("annotation:removed", { workshopId, annotationId });
     } else {
       socket.emit("annotation:upserted", { workshopId, annotation: presentAnnotation(annotation, audience) });

@@ -5,7 +5,9 @@ import { parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { pickPassage } from "@/lib/passages/pick-passage";
 import { assertWorkshopThemes } from "./access";
-import { audienceFor } from "./audience";
+import { audienceIn } from "./audience";
+import { newId } from "@/lib/ownership/ids";
+import { claimContribution } from "@/lib/ownership/claim-contribution";
 import { broadcastAnnotation } from "./broadcast";
 import { ANNOTATION_INCLUDE, presentAnnotation, type PresentedAnnotation } from "./present";
 import { ZCreateAnnotationInput, type CreateAnnotationInput } from "./schemas";
@@ -23,16 +25,19 @@ export interface CreateAnnotationOptions {
  */
 export async function createAnnotation({ viewer, workshopId, sourceId, input }: CreateAnnotationOptions): Promise<PresentedAnnotation> {
   const { start, end, revision, comment, themeIds } = parseInput(ZCreateAnnotationInput, input);
-  const { membership } = await requireWorkshopPermission(viewer, workshopId, "content.contribute");
+  const { membership, workshop } = await requireWorkshopPermission(viewer, workshopId, "content.contribute");
   const db = await getPrisma();
+  const id = newId();
   const annotation = await db.$transaction(async (tx) => {
     const passage = await pickPassage(tx, { workshopId, sourceId, start, end, revision });
     await assertWorkshopThemes(tx, workshopId, themeIds);
+    const ownerTag = await claimContribution(tx, { workshop, userId: viewer.id, kind: "ANNOTATION", id });
     return tx.annotation.create({
       data: {
+        id,
         workshopId,
         passageId: passage.id,
-        authorId: viewer.id,
+        ownerTag,
         comment,
         themes: { create: [...new Set(themeIds)].map((themeId) => ({ themeId })) },
       },
@@ -40,5 +45,5 @@ export async function createAnnotation({ viewer, workshopId, sourceId, input }: 
     });
   });
   await broadcastAnnotation(workshopId, annotation.id);
-  return presentAnnotation(annotation, audienceFor(viewer.id, membership.role));
+  return presentAnnotation(annotation, await audienceIn(workshopId, viewer.id, membership.role));
 }

@@ -4,7 +4,7 @@ import { notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { getWorkshopAccess } from "@/lib/workshops/access";
 import { ANNOTATION_INCLUDE, presentAnnotation, type PresentedAnnotation } from "./present";
-import { audienceFor } from "./audience";
+import { audienceIn, canSee } from "./audience";
 import { byDocumentOrder } from "./order";
 
 /**
@@ -14,13 +14,17 @@ import { byDocumentOrder } from "./order";
  */
 export async function findSourceAnnotations({ viewer, workshopId, sourceId }: { viewer: Viewer; workshopId: string; sourceId: string }): Promise<PresentedAnnotation[]> {
   const { membership } = await getWorkshopAccess(viewer, workshopId);
-  const audience = audienceFor(viewer.id, membership.role);
+  const audience = await audienceIn(workshopId, viewer.id, membership.role);
   const db = await getPrisma();
   const source = await db.source.findFirst({ where: { id: sourceId, workshopId }, select: { id: true } });
   if (!source) throw notFound("Source");
   const annotations = await db.annotation.findMany({
-    where: { workshopId, passage: { sourceId }, ...(audience.isModerator ? {} : { OR: [{ hiddenAt: null }, { authorId: viewer.id }] }) },
+    where: { workshopId, passage: { sourceId } },
     include: ANNOTATION_INCLUDE,
   });
-  return annotations.map((annotation) => presentAnnotation(annotation, audience)).sort(byDocumentOrder);
+  // Hidden ones are filtered here: only the key tells whose they are, not a column to query.
+  return annotations
+    .filter((annotation) => canSee(annotation, { kind: "annotation", id: annotation.id }, audience))
+    .map((annotation) => presentAnnotation(annotation, audience))
+    .sort(byDocumentOrder);
 }

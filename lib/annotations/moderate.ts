@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
-import { audienceFor } from "./audience";
+import { audienceIn } from "./audience";
 import { broadcastAnnotation } from "./broadcast";
 import { ANNOTATION_INCLUDE, presentAnnotation, type PresentedAnnotation } from "./present";
 
@@ -32,7 +32,7 @@ export async function setAnnotationHidden({ viewer, workshopId, annotationId, in
   if (count === 0) throw notFound("Annotation");
   await broadcastAnnotation(workshopId, annotationId);
   const annotation = await db.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: ANNOTATION_INCLUDE });
-  return presentAnnotation(annotation, audienceFor(viewer.id, membership.role));
+  return presentAnnotation(annotation, await audienceIn(workshopId, viewer.id, membership.role));
 }
 
 /** Organizers hide (or show again) one reply of a thread, with the same guarantees. */

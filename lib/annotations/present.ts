@@ -10,7 +10,7 @@ export function presentReply(reply: AnnotationReply, audience: Audience) {
   return {
     id: reply.id,
     body: reply.body,
-    mine: reply.authorId === audience.viewerId,
+    mine: audience.ownership.owns({ kind: "reply", id: reply.id }, reply.ownerTag),
     isHidden: reply.hiddenAt !== null,
     isEdited: reply.editedAt !== null,
     when: coarsenTime(reply.createdAt),
@@ -28,12 +28,12 @@ export function presentAnnotation(annotation: AnnotationWithRelations, audience:
     passage: presentPassage(annotation.passage),
     comment: annotation.comment,
     themeIds: annotation.themes.map((theme) => theme.themeId).sort(),
-    mine: annotation.authorId === audience.viewerId,
+    mine: audience.ownership.owns({ kind: "annotation", id: annotation.id }, annotation.ownerTag),
     isHidden: annotation.hiddenAt !== null,
     isEdited: annotation.editedAt !== null,
     when: coarsenTime(annotation.createdAt),
     replies: annotation.replies
-      .filter((reply) => canSee(reply, audience))
+      .filter((reply) => canSee(reply, { kind: "reply", id: reply.id }, audience))
       .map((reply) => presentReply(reply, audience)),
   };
 }

@@ -4,9 +4,12 @@ import { notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
+import { newId } from "@/lib/ownership/ids";
+import { claimContribution } from "@/lib/ownership/claim-contribution";
+import { assertOwnContribution } from "@/lib/ownership/own-contribution";
 import { broadcastAnnotation } from "./broadcast";
 import { presentReply, type PresentedReply } from "./present";
-import { audienceFor } from "./audience";
+import { audienceIn, canSee, type Audience } from "./audience";
 import { ZReplyInput, type ReplyInput } from "./schemas";
 
 interface ReplyTarget {
@@ -15,28 +18,36 @@ interface ReplyTarget {
   annotationId: string;
 }
 
-/** Replies in an annotation's thread; any contributor of the workshop may reply. */
+/** Replies in an annotation's thread; any contributor of the workshop may reply to what they can see. */
 export async function createReply({ viewer, workshopId, annotationId, input }: ReplyTarget & { input: ReplyInput }): Promise<PresentedReply> {
   const { body } = parseInput(ZReplyInput, input);
-  const { membership } = await requireWorkshopPermission(viewer, workshopId, "content.contribute");
+  const { membership, workshop } = await requireWorkshopPermission(viewer, workshopId, "content.contribute");
+  const audience = await audienceIn(workshopId, viewer.id, membership.role);
   const db = await getPrisma();
-  const annotation = await db.annotation.findFirst({
-    where: { id: annotationId, workshopId, OR: [{ hiddenAt: null }, { authorId: viewer.id }] },
-    select: { id: true },
+  const annotation = await db.annotation.findFirst({ where: { id: annotationId, workshopId }, select: { id: true, hiddenAt: true, ownerTag: true } });
+  if (!annotation || !canSee(annotation, { kind: "annotation", id: annotation.id }, audience)) throw notFound("Annotation");
+  const id = newId();
+  const reply = await db.$transaction(async (tx) => {
+    const ownerTag = await claimContribution(tx, { workshop, userId: viewer.id, kind: "REPLY", id });
+    return tx.annotationReply.create({ data: { id, annotationId, ownerTag, body } });
   });
-  if (!annotation) throw notFound("Annotation");
-  const reply = await db.annotationReply.create({ data: { annotationId, authorId: viewer.id, body } });
   await broadcastAnnotation(workshopId, annotationId);
-  return presentReply(reply, audienceFor(viewer.id, membership.role));
+  // The key may have been made by this very reply: read the audience again.
+  return presentReply(reply, await audienceIn(workshopId, viewer.id, membership.role));
 }
 
-/** The reply, for its author only; anyone else gets "not found". */
-async function getOwnReply({ viewer, workshopId, annotationId }: ReplyTarget, replyId: string) {
+/** The reply, for its author only (see assertOwnContribution for what anyone else is told). */
+async function getOwnReply({ viewer, workshopId, annotationId }: ReplyTarget, replyId: string): Promise<{ reply: NonNullable<Awaited<ReturnType<typeof findReply>>>; audience: Audience }> {
   const { membership } = await requireWorkshopPermission(viewer, workshopId, "content.contribute");
+  const audience = await audienceIn(workshopId, viewer.id, membership.role);
+  const reply = await findReply(workshopId, annotationId, replyId);
+  assertOwnContribution(reply, { kind: "reply", id: replyId }, audience.ownership, "Reply");
+  return { reply, audience };
+}
+
+async function findReply(workshopId: string, annotationId: string, replyId: string) {
   const db = await getPrisma();
-  const reply = await db.annotationReply.findFirst({ where: { id: replyId, annotationId, annotation: { workshopId } } });
-  if (!reply || reply.authorId !== viewer.id) throw notFound("Reply");
-  return { reply, audience: audienceFor(viewer.id, membership.role) };
+  return db.annotationReply.findFirst({ where: { id: replyId, annotationId, annotation: { workshopId } } });
 }
 
 export async function updateReply(target: ReplyTarget & { replyId: string; input: ReplyInput }): Promise<PresentedReply> {

@@ -3,7 +3,7 @@ import { getPrisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/session";
 import { parseInput } from "@/lib/validation";
 import { assertWorkshopThemes, getOwnAnnotation } from "./access";
-import { audienceFor } from "./audience";
+import { audienceIn } from "./audience";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { broadcastAnnotation } from "./broadcast";
 import { ANNOTATION_INCLUDE, presentAnnotation, type PresentedAnnotation } from "./present";
@@ -22,7 +22,7 @@ export async function updateAnnotation({ viewer, workshopId, annotationId, input
   const { membership } = await requireWorkshopPermission(viewer, workshopId, "content.contribute");
   const db = await getPrisma();
   const updated = await db.$transaction(async (tx) => {
-    const current = await getOwnAnnotation(tx, viewer, workshopId, annotationId);
+    const { annotation: current } = await getOwnAnnotation(tx, viewer, workshopId, annotationId);
     await assertWorkshopThemes(tx, workshopId, themeIds);
     const wanted = [...new Set(themeIds)].sort();
     const had = current.themes.map((theme) => theme.themeId).sort();
@@ -37,5 +37,5 @@ export async function updateAnnotation({ viewer, workshopId, annotationId, input
   });
   const annotation = updated ?? (await db.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: ANNOTATION_INCLUDE }));
   if (updated) await broadcastAnnotation(workshopId, annotationId);
-  return presentAnnotation(annotation, audienceFor(viewer.id, membership.role));
+  return presentAnnotation(annotation, await audienceIn(workshopId, viewer.id, membership.role));
 }
