@@ -12,11 +12,10 @@ export interface ThemeUsage {
 
 /** How much of the workshop is tagged with a theme; counts only, never whose. */
 export async function countThemeUsage(tx: Tx, themeId: string): Promise<ThemeUsage> {
-  const [annotations, annotationsOnlyThisTheme, lessons, lessonsOnlyThisTheme] = await Promise.all([
-    tx.annotation.count({ where: { themes: { some: { themeId } } } }),
-    tx.annotation.count({ where: { themes: { some: { themeId }, every: { themeId } } } }),
-    tx.lesson.count({ where: { themes: { some: { themeId } } } }),
-    tx.lesson.count({ where: { themes: { some: { themeId }, every: { themeId } } } }),
-  ]);
+  // One after the other: a transaction has one connection, which runs one query at a time.
+  const annotations = await tx.annotation.count({ where: { themes: { some: { themeId } } } });
+  const annotationsOnlyThisTheme = await tx.annotation.count({ where: { themes: { some: { themeId }, every: { themeId } } } });
+  const lessons = await tx.lesson.count({ where: { themes: { some: { themeId } } } });
+  const lessonsOnlyThisTheme = await tx.lesson.count({ where: { themes: { some: { themeId }, every: { themeId } } } });
   return { annotations, annotationsOnlyThisTheme, lessons, lessonsOnlyThisTheme };
 }
