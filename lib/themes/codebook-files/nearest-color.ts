@@ -1,21 +1,28 @@
 import { THEME_COLORS, THEME_COLOR_KEYS, isThemeColor, type ThemeColor } from "../palette";
 
-type Lab = readonly [number, number, number];
-
-/** sRGB "#rrggbb" to CIE L*a*b* (D65), where straight-line distance approximates what eyes see. */
-function toLab(hex: string): Lab {
+/**
+ * OKLab (Björn Ottosson, 2020) of an sRGB "#rrggbb": its hue angle follows what people call a
+ * colour ("blue", "green") far better than RGB or CIELAB distances, which send pure blue to
+ * purple and greens to lime.
+ */
+function toOklab(hex: string): readonly [number, number, number] {
   const [r, g, b] = [1, 3, 5]
     .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
     .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
-  const xyz = [
-    (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
-    0.2126 * r + 0.7152 * g + 0.0722 * b,
-    (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
-  ].map((t) => (t > 216 / 24389 ? Math.cbrt(t) : (841 / 108) * t + 4 / 29)) as [number, number, number];
-  return [116 * xyz[1] - 16, 500 * (xyz[0] - xyz[1]), 200 * (xyz[1] - xyz[2])];
+  const l = Math.cbrt(0.4122214708 * r + 0.5363325363 * g + 0.0514459929 * b);
+  const m = Math.cbrt(0.2119034982 * r + 0.6806995451 * g + 0.1073969566 * b);
+  const s = Math.cbrt(0.0883024619 * r + 0.2817188376 * g + 0.6299787005 * b);
+  return [0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s, 1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s, 0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s];
 }
 
-const PALETTE_LAB = THEME_COLOR_KEYS.map((key) => [key, toLab(THEME_COLORS[key].strong)] as const);
+/** Below this OKLab chroma a colour reads as grey, whatever its hue: it maps to stone. */
+const GREY_CHROMA = 0.04;
+const NEUTRAL: ThemeColor = "stone";
+
+const PALETTE_HUES = THEME_COLOR_KEYS.filter((key) => key !== NEUTRAL).map((key) => {
+  const [, a, b] = toOklab(THEME_COLORS[key].strong);
+  return [key, Math.atan2(b, a)] as const;
+});
 
 /** A theme colour as other tools write it: the palette's strong tone, "#RRGGBB". */
 export function hexOfThemeColor(color: ThemeColor): string {
@@ -24,7 +31,8 @@ export function hexOfThemeColor(color: ThemeColor): string {
 
 /**
  * The palette colour closest to a colour from another tool: a palette key is taken as it is,
- * "#RGB"/"#RRGGBB" (with or without "#", alpha ignored) goes to the nearest strong tone.
+ * "#RGB"/"#RRGGBB" (with or without "#", alpha ignored) goes to the palette colour of the
+ * nearest hue, or to stone when it is greyish.
  * Anything else, or nothing, gives null: the importer then hands out the next unused colour.
  */
 export function nearestThemeColor(value: unknown): ThemeColor | null {
@@ -35,10 +43,13 @@ export function nearestThemeColor(value: unknown): ThemeColor | null {
   if (!match) return null;
   let digits = match[1]!;
   if (digits.length === 3) digits = [...digits].map((digit) => digit + digit).join("");
-  const lab = toLab(`#${digits.slice(0, 6)}`);
+  const [, a, b] = toOklab(`#${digits.slice(0, 6)}`);
+  if (Math.hypot(a, b) < GREY_CHROMA) return NEUTRAL;
+  const hue = Math.atan2(b, a);
   let best: { key: ThemeColor; distance: number } | null = null;
-  for (const [key, candidate] of PALETTE_LAB) {
-    const distance = Math.hypot(lab[0] - candidate[0], lab[1] - candidate[1], lab[2] - candidate[2]);
+  for (const [key, candidate] of PALETTE_HUES) {
+    const turn = Math.abs(hue - candidate);
+    const distance = Math.min(turn, 2 * Math.PI - turn);
     if (!best || distance < best.distance) best = { key, distance };
   }
   return best!.key;
