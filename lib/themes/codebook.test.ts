@@ -147,7 +147,7 @@ describe("reordering themes", () => {
 
   it("keeps positions 0..n-1 under concurrent moves", async () => {
     const workshopId = await freshWorkshop();
-    const themes = [];
+    const themes: Awaited<ReturnType<typeof createThemeRow>>[] = [];
     for (const name of ["A", "B", "C", "D", "E", "F"]) themes.push(await createThemeRow(workshopId, name));
     await Promise.all(
       themes.flatMap((theme, index) => [

@@ -92,7 +92,7 @@ describe.each(["merge", "delete"] as const)("tagging during a %s", (operation) =
         if (settled === 4) releaseMerge();
       });
     });
-    const change = fewSettled.then(() =>
+    const change = fewSettled.then((): Promise<unknown> =>
       operation === "merge"
         ? mergeThemes({ viewer: organizer, workshopId, themeId: source.id, input: { targetId: target.id } })
         : deleteTheme({ viewer: organizer, workshopId, themeId: source.id }),
