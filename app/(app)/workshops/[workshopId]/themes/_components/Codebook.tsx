@@ -55,8 +55,9 @@ export function Codebook({ workshopId, initialThemes, initialProposals, canManag
     (same && !same.disabled ? same : other)?.focus();
   }, [themes]);
 
-  function changed(message: string) {
-    setAnnouncement(message);
+  /** After one's own change: say what happened (unless the form already says it), and refetch. */
+  function changed(message?: string) {
+    if (message) setAnnouncement(message);
     void refresh();
   }
 
@@ -100,10 +101,10 @@ export function Codebook({ workshopId, initialThemes, initialProposals, canManag
           )}
         </section>
         {canManage && <CreateThemeForm api={api} themes={themes} onCreated={changed} />}
-        <CodebookFiles workshopId={workshopId} api={api} canImport={canManage} onImported={changed} />
+        <CodebookFiles workshopId={workshopId} api={api} canImport={canManage} onImported={() => changed()} />
       </div>
       <div className="stack">
-        {canPropose && <ProposeThemeForm api={api} onProposed={changed} />}
+        {canPropose && <ProposeThemeForm api={api} onProposed={() => changed()} />}
         <section aria-labelledby="proposals-heading" className="stack-small">
           <h2 id="proposals-heading">
             {t("proposals.title")} <span className="badge">{pending.length}</span>

@@ -7,7 +7,7 @@ import type { CodebookApi } from "./codebook-api";
 const MAX_BYTES = 1024 * 1024;
 
 /** Export links for every member; importing a file for organizers. */
-export function CodebookFiles({ workshopId, api, canImport, onImported }: { workshopId: string; api: CodebookApi; canImport: boolean; onImported: (announcement: string) => void }) {
+export function CodebookFiles({ workshopId, api, canImport, onImported }: { workshopId: string; api: CodebookApi; canImport: boolean; onImported: () => void }) {
   const t = useTranslations("themes.files");
   const tErrors = useTranslations("errors");
   const id = useId();
@@ -30,7 +30,7 @@ export function CodebookFiles({ workshopId, api, canImport, onImported }: { work
       const message = t("imported", counts);
       setResult(message);
       form.reset();
-      onImported(message);
+      onImported();
     } catch (failure) {
       setError((failure as Error).message);
     } finally {

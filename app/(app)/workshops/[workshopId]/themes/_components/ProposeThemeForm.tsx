@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { CodebookRequestError, type CodebookApi } from "./codebook-api";
 
 /** Rapporteurs and participants propose a theme, with why; the organizers decide. */
-export function ProposeThemeForm({ api, onProposed }: { api: CodebookApi; onProposed: (announcement: string) => void }) {
+export function ProposeThemeForm({ api, onProposed }: { api: CodebookApi; onProposed: () => void }) {
   const t = useTranslations("themes");
   const id = useId();
   const [values, setValues] = useState({ name: "", description: "", reason: "" });
@@ -23,7 +23,7 @@ export function ProposeThemeForm({ api, onProposed }: { api: CodebookApi; onProp
       await api.propose(values);
       setValues({ name: "", description: "", reason: "" });
       setSent(true);
-      onProposed(t("proposals.sent"));
+      onProposed();
     } catch (failure) {
       setError({ message: (failure as Error).message, field: failure instanceof CodebookRequestError ? failure.field : undefined });
     } finally {
