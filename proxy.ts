@@ -1,12 +1,31 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { buildContentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { refuseServerAction } from "@/lib/security/server-action-guard";
+import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from "@/i18n/config";
+import { logger } from "@/lib/logger";
 
 /**
  * Every page gets a fresh nonce and a strict Content Security Policy: scripts run only if Next
  * stamped them with this request's nonce. Next reads the policy from the request headers to
- * stamp its own scripts.
+ * stamp its own scripts. Server action calls from another site, or over the size limit, are
+ * answered here with a clear 403 or 413 (Next would answer a bare 500).
  */
 export function proxy(request: NextRequest) {
+  const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
+  const refusal = refuseServerAction({
+    actionId: request.headers.get("next-action"),
+    origin: request.headers.get("origin"),
+    host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
+    // server.ts exports APP_URL to libraries as NEXTAUTH_URL.
+    appUrl: process.env.APP_URL ?? process.env.NEXTAUTH_URL,
+    contentLength: request.headers.get("content-length"),
+    locale: isLocale(chosen) ? chosen : localeFromAcceptLanguage(request.headers.get("accept-language")),
+  });
+  if (refusal) {
+    logger.warn(`refused ${refusal.reason}`, { path: request.nextUrl.pathname });
+    return new NextResponse(refusal.message, { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+
   const nonce = btoa(crypto.randomUUID());
   const policy = buildContentSecurityPolicy({
     nonce,

@@ -8,6 +8,7 @@ import { loadEnv, exportEnvForLibraries } from "@/lib/env";
 import { connectDatabase, disconnectDatabase } from "@/lib/db";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { seedDemoWorkshop } from "@/lib/demo/seed-demo";
+import { refreshDerivedTexts } from "@/lib/passages/refresh-derived-texts";
 import { closeSocketServer, createSocketServer } from "@/lib/realtime/socket-server";
 import { logger } from "@/lib/logger";
 
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   if (env.isDemo && env.SEED_DEMO !== "false" && (await seedDemoWorkshop(prisma))) {
     logger.info("seeded the demo workshop");
   }
+  const refreshed = await refreshDerivedTexts(prisma);
+  if (refreshed) logger.info(`re-read ${refreshed} source(s) under the current parser and re-anchored their passages`);
   logger.info(`database ready (${connection.target.kind}) in ${Date.now() - started} ms`);
 
   const app = next({ dev, hostname: "localhost", port: env.PORT });

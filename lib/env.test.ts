@@ -22,6 +22,7 @@ const load = (source: Source) => loadEnv(source as NodeJS.ProcessEnv);
 const PRODUCTION: Source = {
   RAPPORTEUR_MODE: "production",
   NEXTAUTH_SECRET: "s".repeat(40),
+  OWNERSHIP_SECRET: "k".repeat(40),
   SMTP_URL: "smtp://user:pass@mail.example.org:587",
   EMAIL_FROM: "Rapporteur <rapporteur@example.org>",
   APP_URL: "https://rapporteur.example.org/",
@@ -45,12 +46,12 @@ describe("loadEnv in production mode", () => {
 
   it("names every missing variable in one message", () => {
     const message = loadError({ RAPPORTEUR_MODE: "production", DATA_DIR: tempDataDir() });
-    for (const name of ["NEXTAUTH_SECRET", "SMTP_URL", "EMAIL_FROM", "APP_URL"]) {
+    for (const name of ["NEXTAUTH_SECRET", "OWNERSHIP_SECRET", "SMTP_URL", "EMAIL_FROM", "APP_URL"]) {
       expect(message).toContain(`${name}: ${name} is required when RAPPORTEUR_MODE=production`);
     }
   });
 
-  it.each(["NEXTAUTH_SECRET", "SMTP_URL", "EMAIL_FROM", "APP_URL"] as const)("names %s when only it is missing", (name) => {
+  it.each(["NEXTAUTH_SECRET", "OWNERSHIP_SECRET", "SMTP_URL", "EMAIL_FROM", "APP_URL"] as const)("names %s when only it is missing", (name) => {
     const message = loadError({ ...PRODUCTION, [name]: undefined });
     expect(message).toContain(name);
     for (const other of Object.keys(PRODUCTION).filter((key) => key !== name && key !== "RAPPORTEUR_MODE")) {
@@ -89,15 +90,30 @@ describe("loadEnv in demo mode", () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     // A restart reads the same secret, so sessions survive it.
     expect(load({ DATA_DIR: dataDir }).NEXTAUTH_SECRET).toBe(env.NEXTAUTH_SECRET);
+
+    // The ownership secret is a second, different one, kept the same way.
+    const ownership = path.join(dataDir, "ownership-secret");
+    expect(fs.readFileSync(ownership, "utf8")).toBe(env.OWNERSHIP_SECRET);
+    expect(fs.statSync(ownership).mode & 0o777).toBe(0o600);
+    expect(env.OWNERSHIP_SECRET).not.toBe(env.NEXTAUTH_SECRET);
+    expect(load({ DATA_DIR: dataDir }).OWNERSHIP_SECRET).toBe(env.OWNERSHIP_SECRET);
+    expect(env.SEAL_AFTER_CLOSED_DAYS).toBe(14);
+  });
+
+  it("refuses a sealing period that is not a whole number of days within bounds", () => {
+    expect(loadError({ DATA_DIR: tempDataDir(), SEAL_AFTER_CLOSED_DAYS: "0" })).toContain("SEAL_AFTER_CLOSED_DAYS must be at least 1");
+    expect(loadError({ DATA_DIR: tempDataDir(), SEAL_AFTER_CLOSED_DAYS: "two weeks" })).toContain("SEAL_AFTER_CLOSED_DAYS must be a number of days");
+    expect(load({ DATA_DIR: tempDataDir(), SEAL_AFTER_CLOSED_DAYS: "30" }).SEAL_AFTER_CLOSED_DAYS).toBe(30);
   });
 
   it("derives APP_URL from PORT", () => {
     expect(load({ DATA_DIR: tempDataDir(), PORT: "3999" }).APP_URL).toBe("http://localhost:3999");
   });
 
-  it("uses a given secret without writing one", () => {
+  it("uses given secrets without writing any", () => {
     const dataDir = tempDataDir();
-    expect(load({ DATA_DIR: dataDir, NEXTAUTH_SECRET: "x".repeat(40) }).NEXTAUTH_SECRET).toBe("x".repeat(40));
+    const env = load({ DATA_DIR: dataDir, NEXTAUTH_SECRET: "x".repeat(40), OWNERSHIP_SECRET: "y".repeat(40) });
+    expect([env.NEXTAUTH_SECRET, env.OWNERSHIP_SECRET]).toEqual(["x".repeat(40), "y".repeat(40)]);
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 

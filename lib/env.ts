@@ -15,13 +15,20 @@ const ZEnv = z
       .optional(),
     DATA_DIR: z.string().default(".data"),
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
+    OWNERSHIP_SECRET: z.string().min(32, "OWNERSHIP_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
+    SEAL_AFTER_CLOSED_DAYS: z.coerce
+      .number({ message: "SEAL_AFTER_CLOSED_DAYS must be a number of days" })
+      .int("SEAL_AFTER_CLOSED_DAYS must be a whole number of days")
+      .min(1, "SEAL_AFTER_CLOSED_DAYS must be at least 1")
+      .max(3650, "SEAL_AFTER_CLOSED_DAYS must be at most 3650")
+      .default(14),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:587").optional(),
     EMAIL_FROM: z.string().min(3).optional(),
     SEED_DEMO: z.enum(["true", "false"]).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.RAPPORTEUR_MODE !== "production") return;
-    const required = ["NEXTAUTH_SECRET", "SMTP_URL", "EMAIL_FROM", "APP_URL"] as const;
+    const required = ["NEXTAUTH_SECRET", "OWNERSHIP_SECRET", "SMTP_URL", "EMAIL_FROM", "APP_URL"] as const;
     for (const key of required) {
       if (!env[key]) {
         ctx.addIssue({ code: "custom", path: [key], message: `${key} is required when RAPPORTEUR_MODE=production` });
@@ -29,7 +36,7 @@ const ZEnv = z
     }
   });
 
-export type Env = z.infer<typeof ZEnv> & { APP_URL: string; NEXTAUTH_SECRET: string; isDemo: boolean };
+export type Env = z.infer<typeof ZEnv> & { APP_URL: string; NEXTAUTH_SECRET: string; OWNERSHIP_SECRET: string; isDemo: boolean };
 
 const holder = globalThis as typeof globalThis & { __rapporteurEnv?: Env };
 
@@ -44,12 +51,13 @@ export function describeEnvProblems(error: z.ZodError): string {
 }
 
 /**
- * Demo mode needs a stable auth secret without setup: one is generated once and kept in the
- * data directory, so sessions survive restarts.
+ * Demo mode needs stable secrets without setup: each is generated once and kept in the data
+ * directory, so sessions (auth-secret) and the ownership of contributions (ownership-secret)
+ * survive restarts.
  */
-function demoSecret(dataDir: string): string {
+function demoSecret(dataDir: string, name: "auth-secret" | "ownership-secret"): string {
   // Run-time data, not part of the build: keep the bundler from tracing this path.
-  const file = path.resolve(/*turbopackIgnore: true*/ dataDir, "auth-secret");
+  const file = path.resolve(/*turbopackIgnore: true*/ dataDir, name);
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const secret = crypto.randomBytes(32).toString("base64url");
@@ -69,7 +77,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     ...env,
     isDemo,
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
-    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? demoSecret(env.DATA_DIR),
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? demoSecret(env.DATA_DIR, "auth-secret"),
+    OWNERSHIP_SECRET: env.OWNERSHIP_SECRET ?? demoSecret(env.DATA_DIR, "ownership-secret"),
   };
 }
 

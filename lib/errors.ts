@@ -46,6 +46,28 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
+/**
+ * A database refusal caused by the request's own input, as a clear 400 instead of a 500: a NUL
+ * character in a text or id that slipped past validation (PostgreSQL cannot store it). Null for
+ * anything else.
+ */
+export function inputErrorFromDatabase(error: unknown): AppError | null {
+  if (!sqlStatesOf(error).includes(NUL_IN_TEXT)) return null;
+  return new AppError("BAD_REQUEST", "nulCharacter", "The request contains a NUL character, which cannot be stored. Remove it and try again.");
+}
+
+/** PostgreSQL's "invalid byte sequence" (22021): what a NUL byte in text gets. */
+const NUL_IN_TEXT = "22021";
+
+/** SQLSTATE codes carried by an error, a driver adapter's error inside Prisma's, or their causes. */
+function sqlStatesOf(error: unknown, depth = 0): string[] {
+  if (!error || typeof error !== "object" || depth > 4) return [];
+  const record = error as Record<string, unknown>;
+  const own = [record.code, record.originalCode].filter((code): code is string => typeof code === "string");
+  const meta = record.meta as Record<string, unknown> | undefined;
+  return [...own, ...sqlStatesOf(record.cause, depth + 1), ...sqlStatesOf(meta?.driverAdapterError, depth + 1)];
+}
+
 /** A workshop, source or anything else the viewer may not see: same answer as "does not exist". */
 export function notFound(what: string): AppError {
   return new AppError("NOT_FOUND", "notFound", `${what} not found, or you are not a member of its workshop.`);

@@ -1,13 +1,14 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, inputErrorFromDatabase, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 /**
  * The one place where failures of route handlers become HTTP responses: an AppError keeps its
  * status and message; anything else is logged for the operator and answered with a plain 500.
  */
-export function errorResponse(error: unknown): NextResponse {
+export function errorResponse(caught: unknown): NextResponse {
+  const error = inputErrorFromDatabase(caught) ?? caught;
   if (isAppError(error)) {
     // `messageKey` names the message in the `errors` catalog, so that pages can show it in the
     // person's language; `message` is English, for API clients and logs.

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { isAppError } from "@/lib/errors";
+import { inputErrorFromDatabase, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 /** For pages: a "not found" from the domain becomes Next's 404 page. */
@@ -10,6 +10,8 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
     return await promise;
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    // An address holding a NUL character names nothing that can exist.
+    if (inputErrorFromDatabase(error)) notFound();
     throw error;
   }
 }
@@ -24,7 +26,8 @@ export async function runAction(work: () => Promise<void>): Promise<ActionState>
   try {
     await work();
     return { ok: true };
-  } catch (error) {
+  } catch (caught) {
+    const error = inputErrorFromDatabase(caught) ?? caught;
     const t = await getTranslations("errors");
     if (isAppError(error)) {
       const key = t.has(error.messageKey) ? error.messageKey : "generic";

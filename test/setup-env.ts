@@ -5,6 +5,7 @@
  */
 process.env.RAPPORTEUR_MODE = "demo";
 process.env.NEXTAUTH_SECRET = "x".repeat(40);
+process.env.OWNERSHIP_SECRET = "o".repeat(40);
 process.env.APP_URL = "http://localhost:3999";
 delete process.env.SMTP_URL;
 delete (globalThis as { __rapporteurEnv?: unknown }).__rapporteurEnv;

@@ -15,7 +15,7 @@ export interface TestSocketServer {
  * The app's socket.io server on a free port for the calling test file, closed (open notes
  * stored) after `beforeClose` — typically: disconnect the file's clients.
  */
-export function registerSocketServer(beforeClose: () => void = () => {}): TestSocketServer {
+export function registerSocketServer(beforeClose: () => void = () => {}, options: { liveWindowMs?: number } = {}): TestSocketServer {
   const server = { url: "", origin: "" } as TestSocketServer;
   let httpServer: http.Server;
   beforeAll(async () => {
@@ -24,7 +24,7 @@ export function registerSocketServer(beforeClose: () => void = () => {}): TestSo
     const { port } = httpServer.address() as AddressInfo;
     server.url = `http://127.0.0.1:${port}`;
     server.origin = `http://localhost:${port}`;
-    server.io = createSocketServer(httpServer, { allowedOrigins: [server.origin] });
+    server.io = createSocketServer(httpServer, { allowedOrigins: [server.origin], liveWindowMs: options.liveWindowMs });
   });
   afterAll(async () => {
     beforeClose();

@@ -3,6 +3,7 @@
 import type { KeyboardEvent } from "react";
 import { useTranslations } from "next-intl";
 import { useEditorState, type Editor } from "@tiptap/react";
+import { missingThemeSections } from "@/lib/notes/theme-sections";
 
 type Command = {
   id: string;
@@ -45,11 +46,11 @@ export function NoteToolbar({ editor, themes }: { editor: Editor; themes: string
   });
 
   const missingThemes = () => {
-    const headings = new Set<string>();
+    const headings: string[] = [];
     editor.state.doc.descendants((node) => {
-      if (node.type.name === "heading") headings.add(node.textContent.trim().toLowerCase());
+      if (node.type.name === "heading") headings.push(node.textContent);
     });
-    return themes.filter((theme) => !headings.has(theme.trim().toLowerCase()));
+    return missingThemeSections(headings, themes);
   };
 
   const addThemeSections = () => {

@@ -6,10 +6,15 @@ export interface Highlight {
   end: number;
 }
 
+type LinkMark = Extract<InlineMark, { kind: "link" }>;
+
 export interface Segment {
   start: number;
   end: number;
-  marks: InlineMark["kind"][];
+  /** Bold and superscript around this piece. */
+  marks: Exclude<InlineMark["kind"], "link">[];
+  /** The link this piece belongs to: consecutive pieces of one link render inside one anchor. */
+  link: LinkMark | null;
   /** Ids of the highlights covering this piece; overlapping highlights stack. */
   highlightIds: string[];
 }
@@ -37,7 +42,8 @@ export function segmentBlock(block: SourceBlock, marks: readonly InlineMark[], h
     segments.push({
       start,
       end,
-      marks: blockMarks.filter(covers).map((mark) => mark.kind),
+      marks: blockMarks.filter(covers).flatMap((mark) => (mark.kind === "link" ? [] : [mark.kind])),
+      link: blockMarks.find((mark): mark is LinkMark => mark.kind === "link" && covers(mark)) ?? null,
       highlightIds: blockHighlights.filter(covers).map((highlight) => highlight.id),
     });
   }

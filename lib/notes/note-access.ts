@@ -1,4 +1,5 @@
-import { getPrisma } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { getWorkshopAccess } from "@/lib/workshops/access";
 import { can } from "@/lib/workshops/policy";
 
 export interface NoteAccess {
@@ -11,13 +12,13 @@ export interface NoteAccess {
  * callers report exactly like a workshop that does not exist.
  */
 export async function findNoteAccess(workshopId: string, userId: string): Promise<NoteAccess | null> {
-  const db = await getPrisma();
-  const membership = await db.membership.findUnique({
-    where: { workshopId_userId: { workshopId, userId } },
-    select: { role: true, workshop: { select: { status: true } } },
-  });
-  if (!membership) return null;
-  const context = { role: membership.role, status: membership.workshop.status };
-  if (!can(context, "note.view")) return null;
-  return { canEdit: can(context, "note.edit") };
+  try {
+    const { membership, workshop } = await getWorkshopAccess({ id: userId }, workshopId);
+    const context = { role: membership.role, status: workshop.status };
+    if (!can(context, "note.view")) return null;
+    return { canEdit: can(context, "note.edit") };
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-import "server-only";
+// Not "server-only": the server runs it at start (refresh-derived-texts), outside Next's bundler.
 import type { Tx } from "@/lib/db";
 import { describeRange } from "@/lib/anchoring/describe";
 import { reanchorAll, type ReanchorOutcome } from "@/lib/anchoring/reanchor";

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { ZId } from "@/lib/validation";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
 
 /** Every event a client may send, validated before anything else happens. */
-export const ZJoinWorkshop = z.object({ workshopId: z.string().min(1).max(64) }).strict();
+export const ZJoinWorkshop = z.object({ workshopId: ZId }).strict();
 export const ZLeaveWorkshop = ZJoinWorkshop;
 
 export type JoinWorkshop = z.infer<typeof ZJoinWorkshop>;
 
-const ZWorkshopId = z.string().min(1).max(64);
+const ZWorkshopId = ZId;
 /** socket.io delivers binary as Buffer on the server (a Uint8Array) and Uint8Array in browsers. */
 const bytes = (max: number) =>
   z.instanceof(Uint8Array).refine((value) => value.byteLength <= max, `at most ${max} bytes`);
@@ -30,7 +31,8 @@ export type NoteJoinAck = (response: NoteJoined | { ok: false; code: string; mes
 
 /** What the server sends. Presence carries a count only: never who is there. */
 export interface ServerToClientEvents {
-  "presence:count": (payload: { workshopId: string; count: number }) => void;
+  /** 1: only you; null: you and a few others (2–3 people); otherwise the number of people. */
+  "presence:count": (payload: { workshopId: string; count: number | null }) => void;
   "workshop:changed": (payload: { workshopId: string }) => void;
   "workshop:access-changed": (payload: { workshopId: string }) => void;
   "error:event": (payload: { code: string; message: string }) => void;

@@ -1,11 +1,33 @@
 import type { Server } from "socket.io";
+import { createLiveDelivery, type LiveDelivery } from "./live-delivery";
 
 // server.ts creates the socket.io server; domain code running inside Next's bundle reaches it
 // here. The reference lives on globalThis because the two load separate copies of this module.
-const holder = globalThis as typeof globalThis & { __rapporteurIo?: Server };
+const holder = globalThis as typeof globalThis & { __rapporteurIo?: Server; __rapporteurLive?: LiveDelivery };
 
-export function setRealtimeServer(io: Server | undefined): void {
+export function setRealtimeServer(io: Server | undefined, options: { liveWindowMs?: number } = {}): void {
   holder.__rapporteurIo = io;
+  holder.__rapporteurLive = io ? createLiveDelivery({ windowMs: options.liveWindowMs, peopleInRoom: (workshopId) => countPeople(io, workshopId) }) : undefined;
+}
+
+/** Distinct people (not tabs) in a workshop's room. */
+export async function countPeople(io: Server, workshopId: string): Promise<number> {
+  const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
+  return new Set(sockets.map((socket) => socket.data.userId as string)).size;
+}
+
+/**
+ * Sends a change of someone's contribution to the workshop's open pages, at once or with the
+ * small-room batching of lib/realtime/live-delivery.ts. `key` names the item: several changes
+ * to it within a window become one delivery, which reads its state when it runs.
+ */
+export async function deliverLive(workshopId: string, key: string, deliver: () => Promise<void>): Promise<void> {
+  await holder.__rapporteurLive?.schedule(workshopId, key, deliver);
+}
+
+/** Delivers whatever the small-room batching holds (at shutdown). */
+export async function flushLiveDeliveries(): Promise<void> {
+  await holder.__rapporteurLive?.flushAll();
 }
 
 export function getRealtimeServer(): Server | undefined {

@@ -2,14 +2,19 @@ import { afterEach, describe, expect, it } from "vitest";
 import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
 import { registerTestDatabase } from "@/test/db";
 import { registerSocketServer } from "@/test/socket-server";
-import { addMember, createMember, createSession, createUser, createWorkshop, viewerOf } from "@/test/factories";
+import { addMember, createMember, createSession, createSource, createUser, createWorkshop, viewerOf } from "@/test/factories";
 import type { User } from "@/lib/generated/prisma/client";
 import { removeMember } from "@/lib/members/remove-member";
 import { disconnectMemberSockets } from "./hub";
+import { presenceCount } from "./live-delivery";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { updateAnnotation } from "@/lib/annotations/update-annotation";
 
 const prisma = registerTestDatabase();
 
-const server = registerSocketServer(() => allClients.forEach((client) => client.socket.disconnect()));
+/** The small-room batching window, shortened from 10 s so the test can watch it end. */
+const LIVE_WINDOW_MS = 1_500;
+const server = registerSocketServer(() => allClients.forEach((client) => client.socket.disconnect()), { liveWindowMs: LIVE_WINDOW_MS });
 
 // ---------- clients ----------
 
@@ -94,8 +99,9 @@ async function until(condition: () => boolean, what: string, timeoutMs = 3000): 
 const presences = (client: TestClient, workshopId: string) =>
   client.events.filter((e) => e.event === "presence:count" && (e.payload as { workshopId: string }).workshopId === workshopId);
 const lastCount = (client: TestClient, workshopId: string) =>
-  (presences(client, workshopId).at(-1)?.payload as { count: number } | undefined)?.count;
-const waitForCount = (client: TestClient, workshopId: string, count: number) =>
+  (presences(client, workshopId).at(-1)?.payload as { count: number | null } | undefined)?.count;
+/** null: "you and a few others" (two or three people). */
+const waitForCount = (client: TestClient, workshopId: string, count: number | null) =>
   until(() => lastCount(client, workshopId) === count, `presence ${count} in ${workshopId}`);
 const errorEvents = (client: TestClient) => client.events.filter((e) => e.event === "error:event").map((e) => e.payload);
 
@@ -139,7 +145,7 @@ describe("handshake", () => {
 });
 
 describe("presence", () => {
-  it("counts people, not tabs, and tells everyone in the workshop", async () => {
+  it("counts people, not tabs, and tells everyone in the workshop, with no exact number for two or three", async () => {
     const a = await person();
     const b = await person();
     const workshop = await workshopWith(a.user, b.user);
@@ -150,21 +156,36 @@ describe("presence", () => {
 
     const bTab = await connectAs(b.cookie);
     expect(await join(bTab, { workshopId: workshop.id })).toEqual({ ok: true });
-    await waitForCount(aTab, workshop.id, 2);
-    await waitForCount(bTab, workshop.id, 2);
+    await waitForCount(aTab, workshop.id, null);
+    await waitForCount(bTab, workshop.id, null);
 
     const bSecondTab = await connectAs(b.cookie);
     expect(await join(bSecondTab, { workshopId: workshop.id })).toEqual({ ok: true });
-    await waitForCount(bSecondTab, workshop.id, 2);
+    await waitForCount(bSecondTab, workshop.id, null);
     await until(() => presences(aTab, workshop.id).length === 3, "the recount after the second tab");
-    expect([aTab, bTab, bSecondTab].map((tab) => lastCount(tab, workshop.id))).toEqual([2, 2, 2]);
+    expect([aTab, bTab, bSecondTab].map((tab) => lastCount(tab, workshop.id))).toEqual([null, null, null]);
 
     // Closing one of two tabs leaves the person present; leaving with the last one does not.
     bSecondTab.socket.disconnect();
     await until(() => presences(aTab, workshop.id).length === 4, "the recount after a tab closed");
-    expect(lastCount(aTab, workshop.id)).toBe(2);
+    expect(lastCount(aTab, workshop.id)).toBeNull();
     expect(await bTab.socket.timeout(3000).emitWithAck("workshop:leave", { workshopId: workshop.id })).toEqual({ ok: true });
     await waitForCount(aTab, workshop.id, 1);
+  });
+
+  it("gives the number once there are four people, and 'a few' again below", async () => {
+    const people = await Promise.all([person(), person(), person(), person()]);
+    const workshop = await workshopWith(...people.map((one) => one.user));
+    const tabs = [];
+    for (const one of people) {
+      const tab = await connectAs(one.cookie);
+      await join(tab, { workshopId: workshop.id });
+      tabs.push(tab);
+    }
+    await waitForCount(tabs[0]!, workshop.id, 4);
+    expect(presences(tabs[0]!, workshop.id).map((e) => (e.payload as { count: number | null }).count)).toEqual([1, null, null, 4]);
+    tabs[3]!.socket.disconnect();
+    await waitForCount(tabs[0]!, workshop.id, null);
   });
 
   it("keeps workshops apart", async () => {
@@ -180,6 +201,47 @@ describe("presence", () => {
     await waitForCount(aTab, first.id, 1);
     expect(presences(aTab, second.id)).toEqual([]);
     expect(presences(bTab, first.id)).toEqual([]);
+  });
+});
+
+describe("live contributions", () => {
+  /** Waits until just after a window boundary, so that a whole window lies ahead. */
+  const startOfWindow = () => until(() => Date.now() % LIVE_WINDOW_MS < 100, "the start of a window", LIVE_WINDOW_MS + 500);
+  const arrivals = (client: TestClient) => client.events.filter((e) => e.event === "annotation:upserted");
+
+  async function roomOf(size: number) {
+    const people = await Promise.all(Array.from({ length: size }, () => person()));
+    const workshop = await workshopWith(...people.map((one) => one.user));
+    const source = await createSource(workshop.id, { text: "Consent of the host state faded over the years." });
+    const tabs: TestClient[] = [];
+    for (const one of people) {
+      const tab = await connectAs(one.cookie);
+      await join(tab, { workshopId: workshop.id });
+      tabs.push(tab);
+    }
+    await waitForCount(tabs[0]!, workshop.id, presenceCount(size));
+    return { people, workshop, source, tabs };
+  }
+
+  it("reach a room of two only at the end of the clock-aligned window, several changes as one", async () => {
+    const { people, workshop, source, tabs } = await roomOf(2);
+    await startOfWindow();
+    const created = await createAnnotation({ viewer: viewerOf(people[0]!.user), workshopId: workshop.id, sourceId: source.id, input: { start: 0, end: 7 } });
+    await updateAnnotation({ viewer: viewerOf(people[0]!.user), workshopId: workshop.id, annotationId: created.id, input: { comment: "Edited at once", themeIds: [] } });
+    const windowEnd = Date.now() - (Date.now() % LIVE_WINDOW_MS) + LIVE_WINDOW_MS;
+    await new Promise((resolve) => tabs[1]!.socket.once("annotation:upserted", resolve));
+    expect(Date.now()).toBeGreaterThanOrEqual(windowEnd - 5);
+    expect(arrivals(tabs[1]!)).toHaveLength(1);
+    expect(arrivals(tabs[1]!)[0]!.payload).toMatchObject({ annotation: { id: created.id, comment: "Edited at once", mine: false } });
+  });
+
+  it("reach a room of four at once", async () => {
+    const { people, workshop, source, tabs } = await roomOf(4);
+    await startOfWindow();
+    const created = await createAnnotation({ viewer: viewerOf(people[0]!.user), workshopId: workshop.id, sourceId: source.id, input: { start: 0, end: 7 } });
+    await until(() => tabs.slice(1).every((tab) => arrivals(tab).length === 1), "the annotation in the three other tabs");
+    expect(Date.now() % LIVE_WINDOW_MS).toBeLessThan(LIVE_WINDOW_MS - 200);
+    expect(arrivals(tabs[3]!)[0]!.payload).toMatchObject({ annotation: { id: created.id } });
   });
 });
 
@@ -216,6 +278,8 @@ describe("refusals", () => {
     { case: "an empty id", payload: { workshopId: "" } },
     { case: "a 65-character id", payload: { workshopId: "w".repeat(65) } },
     { case: "a numeric id", payload: { workshopId: 7 } },
+    { case: "a NUL character in the id", payload: { workshopId: "w\u0000x" } },
+    { case: "an id with spaces and quotes", payload: { workshopId: "w' OR '1'='1" } },
   ])("answers a join with $case with BAD_REQUEST and stays up", async ({ payload }) => {
     const a = await person();
     const workshop = await workshopWith(a.user);
@@ -278,7 +342,7 @@ describe("disconnectMemberSockets", () => {
     for (const tab of bTabs) await join(tab, { workshopId: workshop.id });
     const bElsewhere = await connectAs(b.cookie);
     await join(bElsewhere, { workshopId: elsewhere.id });
-    await waitForCount(aTab, workshop.id, 2);
+    await waitForCount(aTab, workshop.id, null);
     await waitForCount(bElsewhere, elsewhere.id, 1);
 
     await disconnectMemberSockets(workshop.id, b.user.id);
@@ -304,7 +368,7 @@ describe("disconnectMemberSockets", () => {
     const removedTab = await connectAs(removed.cookie);
     await join(organizerTab, { workshopId: workshop.id });
     await join(removedTab, { workshopId: workshop.id });
-    await waitForCount(organizerTab, workshop.id, 2);
+    await waitForCount(organizerTab, workshop.id, null);
 
     const membership = await prisma().membership.findFirstOrThrow({ where: { workshopId: workshop.id, userId: removed.user.id } });
     await removeMember({ viewer: viewerOf(organizer.user), workshopId: workshop.id, membershipId: membership.id });

@@ -1,9 +1,11 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import { getPrisma } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { getWorkshopAccess } from "@/lib/workshops/access";
 import { logger } from "@/lib/logger";
 import { findSessionUserId, isAllowedOrigin } from "./authenticate-socket";
-import { setRealtimeServer, userRoom, workshopRoom } from "./hub";
+import { countPeople, flushLiveDeliveries, setRealtimeServer, userRoom, workshopRoom } from "./hub";
+import { presenceCount } from "./live-delivery";
 import { createNoteHandlers } from "./note-handlers";
 import { asAck, refuse, type AppServer, type AppSocket } from "./respond";
 import { ZJoinWorkshop, ZLeaveWorkshop, type Ack } from "./events";
@@ -14,21 +16,20 @@ export const MAX_FRAME_BYTES = 1024 * 1024 + 16 * 1024;
 /** What must be stored before the process exits (open notes). */
 const shutdownTasks = new WeakMap<object, () => Promise<void>>();
 
-/** Counts distinct people (not tabs) in a workshop room and tells everyone in it. */
+/** Counts distinct people (not tabs) in a workshop room and tells everyone in it, coarsely. */
 async function broadcastPresence(io: AppServer, workshopId: string): Promise<void> {
-  const sockets = await io.in(workshopRoom(workshopId)).fetchSockets();
-  const count = new Set(sockets.map((socket) => socket.data.userId)).size;
+  const count = presenceCount(await countPeople(io as unknown as Server, workshopId));
   io.to(workshopRoom(workshopId)).emit("presence:count", { workshopId, count });
 }
 
-
 async function isMember(workshopId: string, userId: string): Promise<boolean> {
-  const db = await getPrisma();
-  const membership = await db.membership.findUnique({
-    where: { workshopId_userId: { workshopId, userId } },
-    select: { id: true },
-  });
-  return !!membership;
+  try {
+    await getWorkshopAccess({ id: userId }, workshopId);
+    return true;
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") return false;
+    throw error;
+  }
 }
 
 function workshopIdsOf(socket: AppSocket): string[] {
@@ -74,10 +75,12 @@ function registerHandlers(io: AppServer, socket: AppSocket): void {
 
 export interface SocketServerOptions {
   allowedOrigins: readonly string[];
+  /** The small-room batching window (lib/realtime/live-delivery.ts); tests shorten it. */
+  liveWindowMs?: number;
 }
 
 /** socket.io on the app's HTTP server: WebSocket only, Origin-checked, session-authenticated. */
-export function createSocketServer(httpServer: HttpServer, { allowedOrigins }: SocketServerOptions): AppServer {
+export function createSocketServer(httpServer: HttpServer, { allowedOrigins, liveWindowMs }: SocketServerOptions): AppServer {
   const io: AppServer = new Server(httpServer, {
     // WebSocket only: its handshake always carries Origin, which long-polling GETs may not.
     transports: ["websocket"],
@@ -110,12 +113,13 @@ export function createSocketServer(httpServer: HttpServer, { allowedOrigins }: S
     notes.register(socket);
   });
 
-  setRealtimeServer(io as unknown as Server);
+  setRealtimeServer(io as unknown as Server, { liveWindowMs });
   return io;
 }
 
 /** Disconnects everyone and stores the open notes; the HTTP server is the caller's to close. */
 export async function closeSocketServer(io: AppServer): Promise<void> {
+  await flushLiveDeliveries().catch(() => {});
   io.disconnectSockets(true);
   await shutdownTasks.get(io)?.();
   await new Promise<void>((resolve) => io.close(() => resolve()));

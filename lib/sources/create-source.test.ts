@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import { registerTestDatabase } from "@/test/db";
 import { expectAppError } from "@/test/expect-app-error";
 import { addMember, createMember, createSource as seedSource, createWorkshop, viewerOf } from "@/test/factories";
+import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { createSource } from "./create-source";
+import { hasDerivedTextChanged } from "./derived-text-changed";
 import { MAX_SOURCE_BYTES } from "./import/import-errors";
+import { SOURCE_TITLE_MAX } from "./schemas";
 
 const prisma = registerTestDatabase();
 
@@ -105,6 +108,60 @@ describe("createSource", () => {
     );
     expect(error.details?.field).toMatch(new RegExp(`^${field === "author" ? "authors" : field}`));
     expect(await sourcesOf(workshop.id)).toEqual([]);
+  });
+
+  describe("the title", () => {
+    const docx = async (title: string) =>
+      new Uint8Array(await Packer.toBuffer(new Document({ title, sections: [{ children: [new Paragraph({ text: "First heading", heading: HeadingLevel.HEADING_1 }), new Paragraph("Text.")] }] })));
+    const upload = async (citation: { title: string }, bytes: Uint8Array, isTitleProposed?: boolean) => {
+      const { workshop, viewer } = await organizerOfNewWorkshop();
+      const summary = await createSource({ viewer, workshopId: workshop.id, citation, content: { kind: "file", bytes, fileName: "mopti_notes.docx" }, isTitleProposed });
+      return summary.title;
+    };
+
+    it("is the document's own when left empty, or when the form only proposed one (the file name)", async () => {
+      expect(await upload({ title: "" }, await docx("Lessons from Mopti"))).toBe("Lessons from Mopti");
+      expect(await upload({ title: "   " }, await docx("Lessons from Mopti"))).toBe("Lessons from Mopti");
+      expect(await upload({ title: "mopti notes" }, await docx("Lessons from Mopti"), true)).toBe("Lessons from Mopti");
+      // No title in the document's properties: its first heading.
+      expect(await upload({ title: "mopti notes" }, await docx(""), true)).toBe("First heading");
+    });
+
+    it("is never replaced when the person typed it", async () => {
+      expect(await upload({ title: "  My own title " }, await docx("Lessons from Mopti"))).toBe("My own title");
+      expect(await upload({ title: "My own title" }, await docx("Lessons from Mopti"), false)).toBe("My own title");
+    });
+
+    it("is capped at the citation's limit when the import proposes it", async () => {
+      const { workshop, viewer } = await organizerOfNewWorkshop();
+      const html = `<title>${"Lessons ".repeat(60)}</title><p>Text.</p>`;
+      const summary = await createSource({ viewer, workshopId: workshop.id, citation: { title: "" }, content: { kind: "file", bytes: new TextEncoder().encode(html), fileName: "x.html" } });
+      expect(summary.title.length).toBeLessThanOrEqual(SOURCE_TITLE_MAX);
+      expect(summary.title).toMatch(/^Lessons Lessons .*Lessons…$/);
+    });
+
+    it("is the pasted Markdown's first heading, and required when nothing proposes one", async () => {
+      const { workshop, viewer } = await organizerOfNewWorkshop();
+      const summary = await createSource({ viewer, workshopId: workshop.id, citation: { title: "" }, content: { kind: "text", format: "MARKDOWN", text: "Intro.\n\n## The **real** title\n\nText." } });
+      expect(summary.title).toBe("The real title");
+      const error = await expectAppError(
+        createSource({ viewer, workshopId: workshop.id, citation: { title: "" }, content: { kind: "text", format: "TEXT", text: "# Plain text has no headings." } }),
+        "BAD_REQUEST",
+        "fields.sourceTitleRequired",
+      );
+      expect(error.details?.field).toBe("title");
+      expect(await sourcesOf(workshop.id)).toHaveLength(1);
+    });
+  });
+
+  it("stores the reader's text of lists, quotes and links without their markup", async () => {
+    const { workshop, viewer } = await organizerOfNewWorkshop();
+    const html = '<h1>Report</h1><ul><li>One</li><li>Two</li></ul><blockquote><p>Quoted</p></blockquote><p><a href="https://example.org/">Linked</a></p>';
+    const summary = await createSource({ viewer, workshopId: workshop.id, citation: { title: "Report" }, content: { kind: "file", bytes: new TextEncoder().encode(html), fileName: "r.html" } });
+    const stored = await prisma().source.findUniqueOrThrow({ where: { id: summary.id } });
+    expect(stored.markup).toBe("# Report\n\n- One\n\n- Two\n\n> Quoted\n\n[Linked](https://example.org/)");
+    expect(stored.text).toBe("Report\n\nOne\n\nTwo\n\nQuoted\n\nLinked");
+    expect(hasDerivedTextChanged(stored)).toBe(false);
   });
 
   it("refuses observers and participants (FORBIDDEN) and another workshop's organizer (NOT_FOUND)", async () => {

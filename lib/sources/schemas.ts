@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { IMPORT_FORMATS, MAX_SOURCE_CHARS } from "./import/import-errors";
+import { SOURCE_TITLE_MAX } from "./limits";
 
-export const SOURCE_TITLE_MAX = 300;
+export { SOURCE_TITLE_MAX };
 export const AUTHORS_MAX = 20;
 export const AUTHOR_MAX = 200;
 export const CITATION_FIELD_MAX = 300;

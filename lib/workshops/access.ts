@@ -1,7 +1,10 @@
-import "server-only";
+// Deliberately not "server-only": the socket server (server.ts, run outside Next's bundler)
+// asks the same question through the same function. Nothing here can reach a browser bundle
+// anyway: it needs the database.
 import { getPrisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
+import { isId } from "@/lib/validation";
 import { can, type WorkshopAction } from "./policy";
 import type { Membership, Workshop } from "@/lib/generated/prisma/client";
 
@@ -12,9 +15,11 @@ export interface WorkshopAccess {
 
 /**
  * The workshop as seen by one of its members. A non-member gets the same "not found" as for a
- * workshop that does not exist, so ids of other workshops reveal nothing.
+ * workshop that does not exist, so ids of other workshops reveal nothing. The one membership
+ * lookup: pages, route handlers, server actions and socket handlers all ask here.
  */
-export async function getWorkshopAccess(viewer: Viewer, workshopId: string): Promise<WorkshopAccess> {
+export async function getWorkshopAccess(viewer: Pick<Viewer, "id">, workshopId: string): Promise<WorkshopAccess> {
+  if (!isId(workshopId)) throw notFound("Workshop");
   const db = await getPrisma();
   const membership = await db.membership.findUnique({
     where: { workshopId_userId: { workshopId, userId: viewer.id } },
@@ -27,7 +32,7 @@ export async function getWorkshopAccess(viewer: Viewer, workshopId: string): Pro
 
 /** Like getWorkshopAccess, and also requires permission for an action. */
 export async function requireWorkshopPermission(
-  viewer: Viewer,
+  viewer: Pick<Viewer, "id">,
   workshopId: string,
   action: WorkshopAction,
 ): Promise<WorkshopAccess> {

@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "./access";
 import { ZWorkshopStatusChange } from "./schemas";
 import { notifyWorkshopChanged } from "@/lib/realtime/hub";
+import { canChangeStatus } from "./status-transitions";
 
 export interface ChangeWorkshopStatusOptions {
   viewer: Viewer;
@@ -20,7 +21,7 @@ export interface ChangeWorkshopStatusOptions {
 export async function changeWorkshopStatus({ viewer, workshopId, status }: ChangeWorkshopStatusOptions): Promise<void> {
   const next = parseInput(ZWorkshopStatusChange, status);
   const { workshop } = await requireWorkshopPermission(viewer, workshopId, "workshop.changeStatus");
-  if (workshop.status === "ARCHIVED" && next !== "ARCHIVED") {
+  if (!canChangeStatus(workshop.status, next)) {
     throw new AppError("CONFLICT", "archivedIsFinal", "An archived workshop cannot be reopened.");
   }
   if (workshop.status === next) return;

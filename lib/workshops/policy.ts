@@ -69,6 +69,11 @@ export function can({ role, status }: WorkshopAccessContext, action: WorkshopAct
   return true;
 }
 
+/** The roles that may ever do this (whatever the workshop's status), for queries over members. */
+export function rolesAllowedTo(action: WorkshopAction): readonly Role[] {
+  return GRANTS[action];
+}
+
 /** The list of actions, for presenting "what can I do here" to the browser. */
 export function permissionsOf(context: WorkshopAccessContext): Record<WorkshopAction, boolean> {
   const entries = (Object.keys(GRANTS) as WorkshopAction[]).map((action) => [action, can(context, action)] as const);

@@ -10,12 +10,18 @@ export const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024;
 const NOT_A_DOCX =
   "The file is not a readable .docx document (it may be damaged, or another kind of file renamed). Open it in Word, save it as .docx and upload it again.";
 
-const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
+// Word's built-in quote styles keep their English names in the file, whatever the interface language.
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+  "p[style-name='Quote'] => blockquote > p:fresh",
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
+];
 
 /**
- * Extracts a .docx document's headings, paragraphs, lists, bold, superscripts and footnotes
- * with mammoth, through the HTML path. Images are skipped unread; linked external files are
- * never fetched (mammoth's default).
+ * Extracts a .docx document's headings, paragraphs, bulleted and numbered lists, quotes (the
+ * Quote styles), links, bold, superscripts and footnotes with mammoth, through the HTML path.
+ * Images are skipped unread; linked external files are never fetched (mammoth's default).
  */
 export async function docxToSourceText(bytes: Uint8Array): Promise<string> {
   checkContainer(bytes);

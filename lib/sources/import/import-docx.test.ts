@@ -1,8 +1,9 @@
-import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
+import { AlignmentType, Document, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from "docx";
 import { describe, expect, test } from "vitest";
 import { AppError } from "@/lib/errors";
 import { makeZip } from "./fixtures/make-fixtures";
 import { importSourceText } from "./import-source-text";
+import { parseMarkup } from "@/lib/sources/markup";
 
 async function buildDocx(): Promise<Uint8Array> {
   const doc = new Document({
@@ -52,6 +53,62 @@ describe("importSourceText: DOCX", () => {
       [1, "Introduction"],
       [2, "Relationship with the Host State"],
     ]);
+  });
+});
+
+/** A document with numbered and bulleted paragraphs, a link, Word's Quote style and, optionally, a title in its properties. */
+async function buildStructuredDocx(title?: string): Promise<Uint8Array> {
+  const doc = new Document({
+    ...(title === undefined ? {} : { title }),
+    styles: { paragraphStyles: [{ id: "Quote", name: "Quote", basedOn: "Normal", run: { italics: true } }] },
+    numbering: { config: [{ reference: "steps", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.START }] }] },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: "Field notes from Mopti", heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({
+            children: [
+              new TextRun("See "),
+              new ExternalHyperlink({ link: "https://example.org/report", children: [new TextRun({ text: "the report", style: "Hyperlink" })] }),
+              new TextRun("."),
+            ],
+          }),
+          new Paragraph({ text: "Plan the drawdown early", numbering: { reference: "steps", level: 0 } }),
+          new Paragraph({ text: "Fund the transition", numbering: { reference: "steps", level: 0 } }),
+          new Paragraph({ text: "Peace to keep, said one participant.", style: "Quote" }),
+          new Paragraph({ text: "And another.", style: "Quote" }),
+          new Paragraph({ text: "Protection of civilians", bullet: { level: 0 } }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+describe("importSourceText: DOCX lists, quotes, links and title", () => {
+  test("writes numbered paragraphs, Quote paragraphs and hyperlinks in the reader's Markdown", async () => {
+    const result = await importSourceText({ format: "DOCX", bytes: await buildStructuredDocx("Lessons from the field") });
+    expect(result.text).toBe(
+      [
+        "# Field notes from Mopti",
+        "See [the report](https://example.org/report).",
+        "1. Plan the drawdown early",
+        "2. Fund the transition",
+        "> Peace to keep, said one participant.\n>\n> And another.",
+        "- Protection of civilians",
+      ].join("\n\n"),
+    );
+    const page = parseMarkup(result.text, "DOCX");
+    expect(page.blocks.map((block) => block.kind)).toEqual(["heading", "paragraph", "item", "item", "quote", "quote", "item"]);
+    expect(page.marks).toEqual([{ kind: "link", href: "https://example.org/report", start: page.text.indexOf("the report"), end: page.text.indexOf("the report") + 10 }]);
+  });
+
+  test("proposes the title in the document's properties, else its first heading, else the file name", async () => {
+    expect((await importSourceText({ format: "DOCX", bytes: await buildStructuredDocx("  Lessons &amp; <the> field "), fileName: "n.docx" })).title).toBe("Lessons &amp; <the> field");
+    expect((await importSourceText({ format: "DOCX", bytes: await buildStructuredDocx(), fileName: "n.docx" })).title).toBe("Field notes from Mopti");
+    expect((await importSourceText({ format: "DOCX", bytes: await buildStructuredDocx("Document1"), fileName: "n.docx" })).title).toBe("Field notes from Mopti");
+    const untitled = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("Just text.")] }] })));
+    expect((await importSourceText({ format: "DOCX", bytes: untitled, fileName: "mopti_field-notes.docx" })).title).toBe("mopti field notes");
   });
 });
 

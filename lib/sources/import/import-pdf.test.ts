@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { AppError } from "@/lib/errors";
 import { makePdf } from "./fixtures/make-fixtures";
 import { importSourceText } from "./import-source-text";
-import { joinLines } from "./pdf-paragraphs";
+import { joinLines, layOutPdfText } from "./pdf-paragraphs";
 
 const LEADING = 13.2;
 
@@ -70,6 +70,60 @@ describe("importSourceText: PDF", () => {
     expect(joinLines("the Franco-", "Malian accord")).toBe("the Franco-Malian accord");
     expect(joinLines("the mission—", "which")).toBe("the mission—which");
     expect(joinLines("a line", "another")).toBe("a line another");
+  });
+});
+
+/** An XMP packet with a dc:title, as Acrobat and Word write it. */
+function xmpWithTitle(title: string): string {
+  return (
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+    `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${title}</rdf:li></rdf:Alt></dc:title>` +
+    '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+  );
+}
+
+/** A heading and a paragraph, with an Info Title and, optionally, an XMP title. */
+function titledPdf(info: string | undefined, xmp?: string): Promise<Uint8Array> {
+  return makePdf(
+    (doc) => {
+      if (xmp !== undefined) {
+        // pdfkit writes no XMP of its own: attach a metadata stream to the catalog by hand.
+        const internals = doc as unknown as { ref(data: object): { end(data: Buffer): void }; _root: { data: Record<string, unknown> } };
+        const metadata = internals.ref({ Type: "Metadata", Subtype: "XML" });
+        metadata.end(Buffer.from(xmpWithTitle(xmp), "utf8"));
+        internals._root.data.Metadata = metadata;
+      }
+      doc.font("Helvetica-Bold").fontSize(20).text("Heading of the report", 72, 72, { lineBreak: false });
+      writeLines(doc, 110, ["Body text of the report, long enough to be the body."]);
+    },
+    info === undefined ? {} : { info: { Title: info } },
+  );
+}
+
+describe("importSourceText: PDF lists and title", () => {
+  test("makes lines that start with a bullet glyph list items, until a line starts left of the bullet", async () => {
+    const bytes = await makePdf((doc) => {
+      writeLines(doc, 72, ["Participants listed three needs:"]);
+      doc.font("Helvetica").fontSize(11);
+      ["• Air assets for medical evacuation,", "• Funding that lasts", "•Time"].forEach((line, index) => doc.text(line, 90, 72 + (index + 1) * LEADING, { lineBreak: false }));
+      writeLines(doc, 72 + 4 * LEADING, ["After the list, the text goes on."]);
+    });
+    const { text } = await importSourceText({ format: "PDF", bytes });
+    expect(text).toBe(["Participants listed three needs:", "- Air assets for medical evacuation,", "- Funding that lasts", "- Time", "After the list, the text goes on."].join("\n\n"));
+  });
+
+  test("reads Word's Symbol-font bullet (U+F0B7) as a bullet too", () => {
+    const line = (text: string, y: number) => ({ text, x: 90, y, right: 300, size: 11 });
+    expect(layOutPdfText([[line("\uF0B7 Protection of civilians", 700), line("\uF0B7 Support to elections", 686)]])).toBe("- Protection of civilians\n\n- Support to elections");
+  });
+
+  test("proposes the XMP title, then the Info title, then the first heading, then the file name", async () => {
+    const title = async (bytes: Uint8Array, fileName?: string) => (await importSourceText({ format: "PDF", bytes, fileName })).title;
+    expect(await title(await titledPdf("Info title", "Leçons du terrain"))).toBe("Leçons du terrain");
+    expect(await title(await titledPdf("Info title"))).toBe("Info title");
+    expect(await title(await titledPdf("Microsoft Word - report_v2.docx", "Untitled"))).toBe("Heading of the report");
+    const plain = await makePdf((doc) => writeLines(doc, 72, ["Only body text here, at one size."]));
+    expect(await title(plain, "unhcr_mali-report.pdf")).toBe("unhcr mali report");
   });
 });
 

@@ -19,6 +19,8 @@ describe("importSourceText: TEXT and MARKDOWN", () => {
       originalText: "Café “Mali”\r\n\r\n\r\n# not a heading   \r\nline two\n",
       text: "Café “Mali”\n\n# not a heading\nline two",
       headings: [],
+      // Plain text has no headings: the file name is all there is to propose.
+      title: "note",
     });
   });
 

@@ -4,13 +4,16 @@ type Block = { lines: PdfLine[]; text: string; level: number };
 
 const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$/i;
 const SENTENCE_END = /[.!?:…"”’)\]]$/;
+// Bullet glyphs that start a list item, U+F0B7 and U+F0A7 being Word's Symbol and Wingdings
+// bullets as pdf.js reports them.
+const BULLET = /^[•●▪■◦○‣⁃∙\uF0B7\uF0A7]\s*(?=\S)/u;
 
 /**
  * Lays out the lines of every page as Markdown-shaped text: lines joined into paragraphs
  * (a larger gap, a change of font size, or a short line ending a sentence starts a new one),
  * line-end hyphens removed when the next line starts in lowercase, lines set notably larger
- * than the body text as `#` headings, bare page numbers dropped, and a paragraph cut by a
- * page break joined again.
+ * than the body text as `#` headings, a line starting with a bullet glyph as a `- ` list item,
+ * bare page numbers dropped, and a paragraph cut by a page break joined again.
  */
 export function layOutPdfText(pages: PdfLine[][]): string {
   const bodySize = findBodySize(pages.flat());
@@ -25,7 +28,7 @@ export function layOutPdfText(pages: PdfLine[][]): string {
     }
     blocks.push(...pageBlocks);
   }
-  return blocks.map((block) => (block.level ? `${"#".repeat(block.level)} ${block.text}` : block.text)).join("\n\n");
+  return blocks.map((block) => (block.level ? `${"#".repeat(block.level)} ${block.text}` : block.text.replace(BULLET, "- "))).join("\n\n");
 }
 
 /** Joins two lines of one paragraph, removing a line-end hyphen when the next line starts lowercase. */
@@ -44,7 +47,9 @@ function splitPage(lines: PdfLine[], bodySize: number): Block[] {
   let previous: PdfLine | null = null;
   for (const line of lines) {
     const current = blocks[blocks.length - 1];
-    if (!current || !previous || startsParagraph(previous, line, { spacing, left, right })) {
+    // A list item ends where a line starts left of its bullet: the text after the list.
+    const isAfterItem = current !== undefined && BULLET.test(current.text) && line.x < current.lines[0]!.x - 0.25 * line.size;
+    if (!current || !previous || BULLET.test(line.text) || isAfterItem || startsParagraph(previous, line, { spacing, left, right })) {
       blocks.push({ lines: [line], text: line.text, level: 0 });
     } else {
       current.lines.push(line);

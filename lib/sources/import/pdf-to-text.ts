@@ -40,11 +40,18 @@ function assetOptions(): { cMapUrl?: string; cMapPacked?: boolean; standardFontD
   }
 }
 
+export interface PdfToSourceTextOptions {
+  /** Receives the fraction of pages read (0–1). */
+  onProgress?: (fraction: number) => void;
+  /** Receives the document's own titles, best first (XMP dc:title, then Info Title), once it is open. */
+  onTitles?: (titles: string[]) => void;
+}
+
 /**
  * Extracts a PDF's text page by page with pdf.js and lays it out as paragraphs and headings
- * (see {@link layOutPdfText}). `onProgress` receives the fraction of pages read.
+ * (see {@link layOutPdfText}).
  */
-export async function pdfToSourceText(bytes: Uint8Array, onProgress?: (fraction: number) => void): Promise<string> {
+export async function pdfToSourceText(bytes: Uint8Array, { onProgress, onTitles }: PdfToSourceTextOptions = {}): Promise<string> {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
   if (!head.includes("%PDF-")) throw malformedError(NOT_A_PDF);
   const { getDocument, VerbosityLevel } = await loadPdfJs();
@@ -60,6 +67,7 @@ export async function pdfToSourceText(bytes: Uint8Array, onProgress?: (fraction:
   });
   try {
     const document = await task.promise;
+    if (onTitles) onTitles(await readTitles(document));
     const pages: PdfLine[][] = [];
     let chars = 0;
     for (let number = 1; number <= document.numPages; number += 1) {
@@ -83,6 +91,18 @@ export async function pdfToSourceText(bytes: Uint8Array, onProgress?: (fraction:
     throw malformedError(NOT_A_PDF);
   } finally {
     await task.destroy();
+  }
+}
+
+/** The metadata titles of an open document; none when its metadata cannot be read (never a reason to refuse the file). */
+async function readTitles(document: Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>): Promise<string[]> {
+  try {
+    const { info, metadata } = await document.getMetadata();
+    // XMP first, as pdf.js's own viewer does: it is Unicode and usually the more recent.
+    const candidates: unknown[] = [metadata?.get("dc:title"), (info as { Title?: unknown }).Title];
+    return candidates.filter((title): title is string => typeof title === "string");
+  } catch {
+    return [];
   }
 }
 

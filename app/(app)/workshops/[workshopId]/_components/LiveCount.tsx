@@ -5,16 +5,19 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { subscribeToWorkshop } from "@/components/realtime/connect";
 
-/** How many people are in the workshop right now: a count, never who. */
+/**
+ * Who else is in the workshop right now, coarsely: never who, and no exact number below four
+ * people (lib/realtime/live-delivery.ts), where it would tie a change to someone arriving.
+ */
 export function LiveCount({ workshopId }: { workshopId: string }) {
   const t = useTranslations("presence");
   const router = useRouter();
-  const [count, setCount] = useState<number | null>(null);
+  const [count, setCount] = useState<number | "few" | null>(null);
 
   useEffect(() => {
     return subscribeToWorkshop(workshopId, {
       "presence:count": (payload) => {
-        if (payload.workshopId === workshopId) setCount(payload.count);
+        if (payload.workshopId === workshopId) setCount(payload.count ?? "few");
       },
       "workshop:changed": () => router.refresh(),
       "workshop:access-changed": () => router.refresh(),
@@ -25,7 +28,7 @@ export function LiveCount({ workshopId }: { workshopId: string }) {
   return (
     <p className="live-count" aria-live="polite" data-testid="live-count">
       <span className={`live-dot${count === null ? " offline" : ""}`} aria-hidden="true" />
-      {count === null ? t("connecting") : t("here", { count })}
+      {count === null ? t("connecting") : count === "few" ? t("few") : count <= 1 ? t("alone") : t("here", { count })}
     </p>
   );
 }

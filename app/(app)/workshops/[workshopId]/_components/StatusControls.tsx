@@ -4,14 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/page-helpers";
 import { FormStatus } from "@/components/ui/FormStatus";
-
-type Status = "OPEN" | "CLOSED" | "ARCHIVED";
-
-const NEXT_STATES: Record<Status, Status[]> = {
-  OPEN: ["CLOSED", "ARCHIVED"],
-  CLOSED: ["OPEN", "ARCHIVED"],
-  ARCHIVED: [],
-};
+import { nextStatuses, type WorkshopStatus as Status } from "@/lib/workshops/status-transitions";
 
 /** Close (read-only for everyone), reopen, or archive (final). */
 export function StatusControls({ status, action }: { status: Status; action: (state: ActionState, form: FormData) => Promise<ActionState> }) {
@@ -23,7 +16,7 @@ export function StatusControls({ status, action }: { status: Status; action: (st
       <p>{t(`current.${status}`)}</p>
       <FormStatus state={state} />
       <div className="button-row">
-        {NEXT_STATES[status].map((next) => (
+        {nextStatuses(status).map((next) => (
           <form key={next} action={formAction}>
             <input type="hidden" name="status" value={next} />
             <button type="submit" className={next === "ARCHIVED" ? "button button-danger" : "button"} disabled={isPending}>

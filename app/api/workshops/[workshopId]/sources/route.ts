@@ -28,7 +28,10 @@ async function contentOf(form: FormData): Promise<CreateSourceContent> {
   return { kind: "text", format: format ?? "TEXT", text };
 }
 
-/** Adds a source: multipart/form-data with `file` or `text` + `format`, and the citation fields. */
+/**
+ * Adds a source: multipart/form-data with `file` or `text` + `format`, and the citation fields.
+ * `titleProposed=true` says the title is the form's proposal, which the import's may replace.
+ */
 export const POST = withErrors(async (request: Request, { params }: Context) => {
   const viewer = await requireWriteRequest(request);
   const { workshopId } = await params;
@@ -41,6 +44,7 @@ export const POST = withErrors(async (request: Request, { params }: Context) => 
     url: field(form, "url"),
     shortCitation: field(form, "shortCitation"),
   };
-  const source = await createSource({ viewer, workshopId, citation, content: await contentOf(form) });
+  const isTitleProposed = field(form, "titleProposed") === "true";
+  const source = await createSource({ viewer, workshopId, citation, content: await contentOf(form), isTitleProposed });
   return NextResponse.json({ source }, { status: 201 });
 });

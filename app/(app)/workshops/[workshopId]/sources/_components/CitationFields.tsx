@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
+import { SOURCE_TITLE_MAX } from "@/lib/sources/limits";
 
 interface FieldProps {
   id: string;
@@ -32,8 +33,15 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
   );
 }
 
+/** A title field the form fills in (from the file or the text) and the person can change. */
+export interface TitleControl {
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+}
+
 /** Title, authors, publisher, date, URL and short form: the citation of a source. */
-export function CitationFields({ errorFor }: { errorFor: (field: string) => string | null }) {
+export function CitationFields({ errorFor, title }: { errorFor: (field: string) => string | null; title?: TitleControl }) {
   const t = useTranslations("sourceForm");
   // Field's children for a text input: a render function (not a component) that Field calls with
   // the ids of the hint and error describing the input. Named, so it is not taken for an
@@ -45,8 +53,21 @@ export function CitationFields({ errorFor }: { errorFor: (field: string) => stri
   return (
     <fieldset className="stack-small field">
       <legend>{t("citation")}</legend>
-      <Field id="title" label={t("sourceTitle")} error={errorFor("title")}>
-        {input("title", 300, { required: true })}
+      <Field id="title" label={t("sourceTitle")} hint={title?.hint} error={errorFor("title")}>
+        {title
+          ? (describedBy) => (
+              <input
+                id="title"
+                name="title"
+                maxLength={SOURCE_TITLE_MAX}
+                required
+                value={title.value}
+                onChange={(event) => title.onChange(event.currentTarget.value)}
+                aria-describedby={describedBy}
+                aria-invalid={!!errorFor("title") || undefined}
+              />
+            )
+          : input("title", SOURCE_TITLE_MAX, { required: true })}
       </Field>
       <Field id="authors" label={t("authors")} hint={t("authorsHint")} error={errorFor("authors")}>
         {(describedBy) => <textarea id="authors" name="authors" rows={2} aria-describedby={describedBy} aria-invalid={!!errorFor("authors") || undefined} />}

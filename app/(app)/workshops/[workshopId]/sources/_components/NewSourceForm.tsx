@@ -1,15 +1,18 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { MAX_SOURCE_BYTES } from "@/lib/sources/import/import-errors";
 import { CitationFields, Field } from "./CitationFields";
+import { proposeFileTitle, proposePastedTitle, type TitleProposal } from "./propose-title";
 import { uploadSource, type UploadFailure } from "./upload-source";
 
 type Mode = "paste" | "upload";
 type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "importing" };
+/** The title field, and the last title the form proposed for it. */
+type TitleState = { value: string; proposal: TitleProposal | null };
 
 const MB = 1024 * 1024;
 const LIMIT_MB = MAX_SOURCE_BYTES / MB;
@@ -22,8 +25,34 @@ export function NewSourceForm({ workshopId }: { workshopId: string }) {
   const [mode, setMode] = useState<Mode>("paste");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [titleState, setTitleState] = useState<TitleState>({ value: "", proposal: null });
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const formatRef = useRef<HTMLSelectElement>(null);
+  const fileTicket = useRef(0);
   const errorFor = (field: string) => (error?.field === field ? error.message : null);
   const isBusy = phase.kind !== "idle";
+  const isTitleProposed = titleState.proposal !== null && titleState.value === titleState.proposal.title;
+
+  // A new proposal fills the field only while it is empty or still holds the previous proposal:
+  // a title the person typed is never overwritten.
+  function propose(proposal: TitleProposal | null) {
+    setTitleState(({ value, proposal: previous }) => ({
+      value: value === "" || value === previous?.title ? (proposal?.title ?? "") : value,
+      proposal,
+    }));
+  }
+
+  async function handleFileChange(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.currentTarget.files?.[0];
+    // Files are read asynchronously: only the last one chosen may propose.
+    const ticket = ++fileTicket.current;
+    const proposal = file ? await proposeFileTitle(file) : null;
+    if (ticket === fileTicket.current) propose(proposal);
+  }
+
+  function handlePastedChange() {
+    propose(proposePastedTitle(formatRef.current?.value ?? "MARKDOWN", textRef.current?.value ?? ""));
+  }
 
   function describeFailure(failure: UploadFailure) {
     if (failure.field && CITATION_FIELDS.includes(failure.field)) return { message: t(`fields.${failure.field}` as "fields.title"), field: failure.field };
@@ -43,6 +72,7 @@ export function NewSourceForm({ workshopId }: { workshopId: string }) {
     } else {
       form.delete("file");
     }
+    if (isTitleProposed) form.set("titleProposed", "true");
     setPhase({ kind: "uploading", percent: 0 });
     try {
       const source = await uploadSource(workshopId, form, {
@@ -76,7 +106,7 @@ export function NewSourceForm({ workshopId }: { workshopId: string }) {
         <>
           <div className="field">
             <label htmlFor="format">{t("format")}</label>
-            <select id="format" name="format" defaultValue="MARKDOWN">
+            <select id="format" name="format" defaultValue="MARKDOWN" ref={formatRef} onChange={handlePastedChange}>
               {(["TEXT", "MARKDOWN", "HTML"] as const).map((format) => (
                 <option key={format} value={format}>
                   {t(`format${format}`)}
@@ -85,17 +115,32 @@ export function NewSourceForm({ workshopId }: { workshopId: string }) {
             </select>
           </div>
           <Field id="text" label={t("text")} hint={t("textHint")} error={errorFor("text")}>
-            {(describedBy) => <textarea id="text" name="text" rows={12} required aria-describedby={describedBy} />}
+            {(describedBy) => <textarea id="text" name="text" rows={12} required aria-describedby={describedBy} ref={textRef} onChange={handlePastedChange} />}
           </Field>
         </>
       ) : (
         <Field id="file" label={t("file")} hint={t("fileHint", { limitMb: LIMIT_MB })} error={errorFor("file")}>
           {(describedBy) => (
-            <input id="file" name="file" type="file" accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf" aria-describedby={describedBy} aria-invalid={!!errorFor("file") || undefined} />
+            <input
+              id="file"
+              name="file"
+              type="file"
+              accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf"
+              aria-describedby={describedBy}
+              aria-invalid={!!errorFor("file") || undefined}
+              onChange={handleFileChange}
+            />
           )}
         </Field>
       )}
-      <CitationFields errorFor={errorFor} />
+      <CitationFields
+        errorFor={errorFor}
+        title={{
+          value: titleState.value,
+          onChange: (value) => setTitleState((state) => ({ ...state, value })),
+          hint: isTitleProposed ? t(titleState.proposal!.isProvisional ? "titleFromFileName" : "titleFromDocument") : undefined,
+        }}
+      />
       {phase.kind !== "idle" && (
         <div role="status" className="stack-small">
           {phase.kind === "uploading" ? (
