@@ -70,8 +70,8 @@ describe("creating themes", () => {
     await expectAppError(createTheme({ viewer: organizer, workshopId, input: { name: "Long", description: "d".repeat(1001) } }), "BAD_REQUEST", "fields.themeDescriptionTooLong");
     await expectAppError(createTheme({ viewer: organizer, workshopId, input: { name: "Yellow", color: "yellow" } }), "BAD_REQUEST", "fields.themeColorInvalid");
     await expectAppError(createTheme({ viewer: organizer, workshopId, input: { name: "Hex", color: "#ff0000" } }), "BAD_REQUEST", "fields.themeColorInvalid");
-    await expectAppError(createTheme({ viewer: organizer, workshopId, input: { name: "Nul\u0000name" } }), "BAD_REQUEST", "fields.textHasNul");
-    await expectAppError(createTheme({ viewer: organizer, workshopId, input: { name: "Fine", description: "bad\u0000" } }), "BAD_REQUEST", "fields.textHasNul");
+    await expectAppError(createTheme({ viewer: organizer, workshopId, input: { name: "Nul\u0000name" } }), "BAD_REQUEST", "fields.nulCharacter");
+    await expectAppError(createTheme({ viewer: organizer, workshopId, input: { name: "Fine", description: "bad\u0000" } }), "BAD_REQUEST", "fields.nulCharacter");
     await expectAppError(createTheme({ viewer: participant, workshopId, input: { name: "Mine" } }), "FORBIDDEN", "forbidden");
     expect(await codebookOf(workshopId)).toEqual(before);
     // 80 characters exactly is fine.

@@ -1,6 +1,7 @@
 import "server-only";
 import { getPrisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/session";
+import { isId } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { countThemeUsage, type ThemeUsage } from "./count-theme-usage";
 import { themeErrors } from "./errors";
@@ -11,6 +12,7 @@ import { themeErrors } from "./errors";
  */
 export async function getThemeUsage({ viewer, workshopId, themeId }: { viewer: Viewer; workshopId: string; themeId: string }): Promise<ThemeUsage> {
   await requireWorkshopPermission(viewer, workshopId, "themes.manage");
+  if (!isId(themeId)) throw themeErrors.gone();
   const db = await getPrisma();
   return db.$transaction(async (tx) => {
     const theme = await tx.theme.findFirst({ where: { id: themeId, workshopId }, select: { id: true } });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { ThemeProposal } from "@/lib/generated/prisma/client";
+import { isId } from "@/lib/validation";
 import { themeErrors } from "./errors";
 
 /**
@@ -8,6 +9,7 @@ import { themeErrors } from "./errors";
  * organizers deciding it at once cannot both succeed: the second finds it decided.
  */
 export async function lockPendingProposal(tx: Tx, workshopId: string, proposalId: string): Promise<ThemeProposal> {
+  if (!isId(proposalId)) throw themeErrors.proposalGone();
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "ThemeProposal" WHERE "id" = ${proposalId} AND "workshopId" = ${workshopId} FOR UPDATE`;
   if (locked.length === 0) throw themeErrors.proposalGone();

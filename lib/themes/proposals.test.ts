@@ -73,7 +73,7 @@ describe("theme proposals", () => {
     await expectAppError(proposeTheme({ viewer: bruno, workshopId, input: { name: "" } }), "BAD_REQUEST", "fields.themeNameRequired");
     await expectAppError(proposeTheme({ viewer: bruno, workshopId, input: { name: "x".repeat(81) } }), "BAD_REQUEST", "fields.themeNameTooLong");
     await expectAppError(proposeTheme({ viewer: bruno, workshopId, input: { name: "Ok", reason: "r".repeat(1001) } }), "BAD_REQUEST", "fields.proposalReasonTooLong");
-    await expectAppError(proposeTheme({ viewer: bruno, workshopId, input: { name: "Ok", reason: "a\u0000b" } }), "BAD_REQUEST", "fields.textHasNul");
+    await expectAppError(proposeTheme({ viewer: bruno, workshopId, input: { name: "Ok", reason: "a\u0000b" } }), "BAD_REQUEST", "fields.nulCharacter");
     expect(await prisma().themeProposal.count()).toBe(before);
   });
 

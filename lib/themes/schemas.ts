@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZId } from "@/lib/validation";
 import { THEME_COLOR_KEYS } from "./palette";
 
 export const THEME_NAME_MAX = 80;
@@ -8,19 +9,15 @@ export const DECLINE_REASON_MAX = 500;
 /** A codebook past this size stops being a codebook; imports and creation stop there too. */
 export const THEMES_PER_WORKSHOP_MAX = 200;
 
-/** PostgreSQL refuses NUL in text (and Prisma reports it as an unknown error): refuse it first. */
-const withoutNul = (schema: z.ZodString) => schema.refine((value) => !value.includes("\0"), "textHasNul");
-
 /** A theme name: trimmed, inner whitespace collapsed (names are labels, not prose). */
-export const ZThemeName = withoutNul(z.string("themeNameRequired"))
+export const ZThemeName = z.string("themeNameRequired")
   .transform((value) => value.trim().replace(/\s+/g, " "))
   .pipe(z.string().min(1, "themeNameRequired").max(THEME_NAME_MAX, "themeNameTooLong"));
 
-export const ZThemeDescription = withoutNul(z.string().trim().max(THEME_DESCRIPTION_MAX, "themeDescriptionTooLong"));
+export const ZThemeDescription = z.string().trim().max(THEME_DESCRIPTION_MAX, "themeDescriptionTooLong");
 
 export const ZThemeColor = z.enum(THEME_COLOR_KEYS as [string, ...string[]], "themeColorInvalid");
 
-const ZId = z.string().min(1).max(64);
 
 export const ZCreateThemeInput = z.object({
   name: ZThemeName,
@@ -45,13 +42,13 @@ export const ZReorderThemesInput = z.union(
 );
 export type ReorderThemesInput = z.input<typeof ZReorderThemesInput>;
 
-export const ZMergeThemesInput = z.object({ targetId: z.string("mergeTargetRequired").min(1, "mergeTargetRequired").max(64) });
+export const ZMergeThemesInput = z.object({ targetId: z.string("mergeTargetRequired").min(1, "mergeTargetRequired").pipe(ZId) });
 export type MergeThemesInput = z.input<typeof ZMergeThemesInput>;
 
 export const ZProposeThemeInput = z.object({
   name: ZThemeName,
   description: ZThemeDescription.default(""),
-  reason: withoutNul(z.string().trim().max(PROPOSAL_REASON_MAX, "proposalReasonTooLong")).default(""),
+  reason: z.string().trim().max(PROPOSAL_REASON_MAX, "proposalReasonTooLong").default(""),
 });
 export type ProposeThemeInput = z.input<typeof ZProposeThemeInput>;
 
@@ -62,6 +59,6 @@ export const ZAcceptProposalInput = z
 export type AcceptProposalInput = z.input<typeof ZAcceptProposalInput>;
 
 export const ZDeclineProposalInput = z.object({
-  response: withoutNul(z.string("declineReasonRequired").trim().min(1, "declineReasonRequired").max(DECLINE_REASON_MAX, "declineReasonTooLong")),
+  response: z.string("declineReasonRequired").trim().min(1, "declineReasonRequired").max(DECLINE_REASON_MAX, "declineReasonTooLong"),
 });
 export type DeclineProposalInput = z.input<typeof ZDeclineProposalInput>;

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { findNulCharacter } from "@/lib/validation";
 import { THEMES_PER_WORKSHOP_MAX, ZThemeDescription, ZThemeName } from "../schemas";
 import type { ThemeColor } from "../palette";
 import { readCodebookJson } from "./codebook-json";
@@ -49,7 +50,8 @@ export function parseCodebookFile(bytes: Uint8Array): ParsedCodebookEntry[] {
   return entries.map((entry, index) => {
     const name = ZThemeName.safeParse(entry.name);
     const description = ZThemeDescription.safeParse(entry.description ?? "");
-    if (!name.success || !description.success) throw codebookFileErrors.invalidTheme(index);
+    // PostgreSQL cannot store NUL; parseInput refuses it elsewhere, this path is checked here.
+    if (!name.success || !description.success || findNulCharacter([entry.name, entry.description])) throw codebookFileErrors.invalidTheme(index);
     return { name: name.data, description: description.data, color: entry.color };
   });
 }
