@@ -1,7 +1,7 @@
 import "server-only";
 import { getPrisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/session";
-import { notifyCodebookChanged } from "@/lib/realtime/hub";
+import { deliverLive, notifyCodebookChanged } from "@/lib/realtime/hub";
 import { parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { themeErrors } from "./errors";
@@ -34,6 +34,9 @@ export async function proposeTheme({ viewer, workshopId, input }: ProposeThemeOp
     if (pending.some((other) => themeNameKey(other.name) === nameKey)) throw themeErrors.proposalDuplicate();
     return tx.themeProposal.create({ data: { workshopId, authorId: viewer.id, name, description, reason } });
   });
-  notifyCodebookChanged(workshopId);
+  // A proposal is a member's contribution: in a small room, the moment it appears would point
+  // at whoever just clicked, so it goes out with the small-room batching like annotations do.
+  // Organizers' codebook changes and decisions go out at once (notifyCodebookChanged).
+  await deliverLive(workshopId, "theme-proposals", async () => notifyCodebookChanged(workshopId));
   return presentThemeProposal(proposal, viewer.id);
 }
