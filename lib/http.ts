@@ -10,7 +10,9 @@ import { logger } from "@/lib/logger";
 export function errorResponse(caught: unknown): NextResponse {
   const error = inputErrorFromDatabase(caught) ?? caught;
   if (isAppError(error)) {
-    return NextResponse.json({ error: { code: error.code, message: error.message, ...error.details } }, { status: error.status });
+    // `messageKey` names the message in the `errors` catalog, so that pages can show it in the
+    // person's language; `message` is English, for API clients and logs.
+    return NextResponse.json({ error: { code: error.code, message: error.message, messageKey: error.messageKey, ...error.details } }, { status: error.status });
   }
   logger.error("unexpected error in a route handler", error);
   return NextResponse.json(
@@ -43,6 +45,28 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
   } catch {
     throw new AppError("BAD_REQUEST", "invalidJson", "The request body must be JSON.");
   }
+}
+
+/**
+ * Reads a raw request body (an uploaded file sent as the body) of at most `maxBytes`: a declared
+ * Content-Length over the limit is refused before reading, and an undeclared body as soon as it
+ * passes the limit, with the caller's error.
+ */
+export async function readBoundedBody(request: Request, maxBytes: number, tooLargeError: () => AppError): Promise<Uint8Array> {
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLargeError();
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  const reader = request.body.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    received += next.value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel();
+      throw tooLargeError();
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(maxBytes: number): AppError {

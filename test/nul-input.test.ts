@@ -64,6 +64,6 @@ describe("NUL characters", () => {
     expect(inputErrorFromDatabase(caught)).not.toBeNull();
     const response = errorResponse(caught);
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: "BAD_REQUEST", message: expect.stringContaining("NUL character") } });
+    expect(await response.json()).toEqual({ error: { code: "BAD_REQUEST", message: expect.stringContaining("NUL character"), messageKey: "nulCharacter" } });
   });
 });

@@ -9,12 +9,14 @@ import { recordContext, recordPage, requestAndRecord, type Received } from "./ca
 import { describeLeaks, findLeaks, type Canaries } from "./scan";
 import { addScanSource, annotateAndReply, downloadExports, hideAndShowAgain } from "./annotations-scenario";
 import { NOTE_EXPORT_FORMATS, downloadNoteExports, writeNoteTogether } from "./note-scenario";
+import { proposeAndDecideThemes, readCodebook } from "./codebook-scenario";
 
 /**
  * The anonymity scanner. Four members with unique canaries (name, email, organization, user
  * agent, user id) do everything the app offers — including annotating a source, replying live
- * and downloading its annotation exports, and writing the live meeting note together (Yjs
- * updates and caret awareness); everything each of them receives is recorded:
+ * and downloading its annotation exports, writing the live meeting note together (Yjs
+ * updates and caret awareness), and proposing themes that the organizer accepts, edits or
+ * declines live; everything each of them receives is recorded:
  * HTTP headers and bodies (HTML, RSC payloads, JSON, exports), rendered pages, socket.io
  * frames, mail.
  * No member may receive another member's canaries, except the member list that organizers see.
@@ -80,7 +82,7 @@ async function visitEverything(member: Member, workshopId: string): Promise<void
     await page.goto(url);
     await recordPage(page, member.received);
   }
-  for (const url of [`/workshops/${workshopId}/members`, `/workshops/${workshopId}/settings`, "/workshops/not-a-workshop"]) {
+  for (const url of [`/workshops/${workshopId}/members`, `/workshops/${workshopId}/settings`, `/workshops/${workshopId}/themes`, "/workshops/not-a-workshop"]) {
     await page.goto(url);
     await recordPage(page, member.received);
   }
@@ -96,7 +98,7 @@ async function visitEverything(member: Member, workshopId: string): Promise<void
 }
 
 test("no member ever receives another member's identity", async ({ browser, baseURL }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const members: Member[] = [];
   for (const [index, role] of ROLES.entries()) members.push(await joinAsNewPerson(browser, role, index));
   const [organizer, ...others] = members;
@@ -130,6 +132,8 @@ test("no member ever receives another member's identity", async ({ browser, base
   const written = await annotateAndReply(members, members.slice(0, 3), workshopId, sourceId, baseURL!);
   await hideAndShowAgain(members, organizer, members[2]!, written.comments[2]!);
   for (const member of members) await downloadExports(member, workshopId, sourceId, written);
+  const proposals = await proposeAndDecideThemes(members, organizer, workshopId);
+  for (const member of members) await readCodebook(member, workshopId);
   await writeNoteTogether(members, workshopId);
   for (const member of members) await downloadNoteExports(member, workshopId, `Point ${members.length} of the note.`);
 
@@ -168,6 +172,14 @@ test("no member ever receives another member's identity", async ({ browser, base
     expect(member.received.some((item) => item.kind === "socket" && item.text.includes("of the note."))).toBe(true);
     for (const format of ["jsonld", "csv"]) {
       expect(member.received.some((item) => item.source.endsWith(`/annotations/export?format=${format}`))).toBe(true);
+    }
+    // Codebook changes arrived live, and the proposals (every one, decided) in what the page fetched.
+    expect(member.received.some((item) => item.kind === "socket" && item.text.includes("codebook:changed"))).toBe(true);
+    for (const name of proposals) {
+      expect(member.received.some((item) => item.kind === "http" && item.source.includes("/theme-proposals") && item.text.includes(name)), name).toBe(true);
+    }
+    for (const format of ["json", "qdc"]) {
+      expect(member.received.some((item) => item.source.endsWith(`/themes/export?format=${format}`))).toBe(true);
     }
   }
   expect(organizer.received.some((item) => isOrganizersMemberList(item) && item.text.includes(others[0].name))).toBe(true);

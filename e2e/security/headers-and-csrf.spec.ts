@@ -35,7 +35,7 @@ test("a cross-site POST to a route handler is refused and signs nobody in", asyn
 test("API errors are plain messages: 401 signed out, 404 for another workshop's id", async ({ page, request }) => {
   const signedOut = await request.get("/api/workshops");
   expect(signedOut.status()).toBe(401);
-  expect(await signedOut.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "Sign in first." } });
+  expect(await signedOut.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "Sign in first.", messageKey: "signInRequired" } });
 
   await signInAsDemo(page, "Bruno Participant");
   const missing = await page.request.get("/api/workshops/someone-elses-workshop");

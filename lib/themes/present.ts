@@ -1,4 +1,5 @@
-import type { Theme } from "@/lib/generated/prisma/client";
+import type { Theme, ThemeProposal } from "@/lib/generated/prisma/client";
+import { coarsenTime } from "@/lib/time/coarse-time";
 import { THEME_COLOR_KEYS, isThemeColor, type ThemeColor } from "./palette";
 
 /** A codebook entry as every member sees it: name, description, palette colour, place. */
@@ -9,3 +10,26 @@ export function presentTheme(theme: Theme) {
 }
 
 export type PresentedTheme = ReturnType<typeof presentTheme>;
+
+/**
+ * A theme proposal as one member sees it: what was proposed and why, its status and the
+ * organizers' answer, whether it is the viewer's own (`mine`), and coarse times. Never who
+ * proposed it: everyone sees every proposal, so the proposer must stay unnamed.
+ */
+export function presentThemeProposal(proposal: ThemeProposal, viewerId: string) {
+  return {
+    id: proposal.id,
+    name: proposal.name,
+    description: proposal.description,
+    reason: proposal.reason,
+    status: proposal.status,
+    response: proposal.response,
+    /** The theme it became, once accepted (null if that theme was deleted since). */
+    themeId: proposal.themeId,
+    mine: proposal.authorId === viewerId,
+    when: coarsenTime(proposal.createdAt),
+    decidedWhen: proposal.decidedAt ? coarsenTime(proposal.decidedAt) : null,
+  };
+}
+
+export type PresentedThemeProposal = ReturnType<typeof presentThemeProposal>;

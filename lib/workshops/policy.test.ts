@@ -18,13 +18,31 @@ const ACTIONS: WorkshopAction[] = [
   "content.moderate",
   "note.view",
   "note.edit",
+  "themes.manage",
+  "themes.propose",
 ];
 
 /** The intended policy, written out by hand rather than derived from the code under test. */
 const ALLOWED_WHEN_OPEN: Record<Role, WorkshopAction[]> = {
-  ORGANIZER: ACTIONS,
-  RAPPORTEUR: ["workshop.view", "content.contribute", "sources.manage", "note.view", "note.edit"],
-  PARTICIPANT: ["workshop.view", "content.contribute", "note.view", "note.edit"],
+  // Everything but proposing themes: organizers add them to the codebook directly.
+  ORGANIZER: [
+    "workshop.view",
+    "workshop.edit",
+    "workshop.changeStatus",
+    "members.view",
+    "members.invite",
+    "members.changeRole",
+    "members.remove",
+    "content.contribute",
+    "sources.manage",
+    "sources.revise",
+    "content.moderate",
+    "note.view",
+    "note.edit",
+    "themes.manage",
+  ],
+  RAPPORTEUR: ["workshop.view", "content.contribute", "sources.manage", "note.view", "note.edit", "themes.propose"],
+  PARTICIPANT: ["workshop.view", "content.contribute", "note.view", "note.edit", "themes.propose"],
   OBSERVER: ["workshop.view", "note.view"],
 };
 /** Closed and archived workshops are read-only: reading, the member list, reopening and moderation remain. */

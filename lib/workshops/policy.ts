@@ -14,7 +14,9 @@ export type WorkshopAction =
   | "content.moderate"
   | "sources.revise"
   | "note.view"
-  | "note.edit";
+  | "note.edit"
+  | "themes.manage"
+  | "themes.propose";
 
 const GRANTS: Record<WorkshopAction, readonly Role[]> = {
   "workshop.view": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"],
@@ -35,6 +37,10 @@ const GRANTS: Record<WorkshopAction, readonly Role[]> = {
   "note.view": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"],
   // Rapporteurs and participants co-edit the note with the organizers; observers read it live.
   "note.edit": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT"],
+  // The organizers govern the codebook (create, edit, order, merge, delete, import, decide
+  // proposals); the room proposes. Organizers create directly, so they have nothing to propose.
+  "themes.manage": ["ORGANIZER"],
+  "themes.propose": ["RAPPORTEUR", "PARTICIPANT"],
 };
 
 /** Actions that change the workshop's content or membership, refused once it is closed or archived. */
@@ -47,6 +53,8 @@ const WRITES: ReadonlySet<WorkshopAction> = new Set([
   "sources.manage",
   "sources.revise",
   "note.edit",
+  "themes.manage",
+  "themes.propose",
 ]);
 
 export interface WorkshopAccessContext {

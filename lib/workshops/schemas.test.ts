@@ -22,6 +22,7 @@ describe("workshop input", () => {
       date: "2024-06-13",
       place: "Bamako",
       attribution: "CHATHAM_HOUSE",
+      codebookFrom: null,
     });
   });
 

@@ -18,7 +18,16 @@ export const ZWorkshopFields = z.object({
   attribution: z.enum(["CHATHAM_HOUSE", "ATTRIBUTED"]).default("CHATHAM_HOUSE"),
 });
 
-export const ZCreateWorkshopInput = ZWorkshopFields;
+export const ZCreateWorkshopInput = ZWorkshopFields.extend({
+  /** A workshop the creator organizes, whose codebook the new one starts from ("" for none). */
+  codebookFrom: z
+    .string()
+    .trim()
+    .max(64, "codebookOriginUnknown")
+    .transform((value) => (value === "" ? null : value))
+    .nullable()
+    .default(null),
+});
 export type CreateWorkshopInput = z.input<typeof ZCreateWorkshopInput>;
 
 export const ZUpdateWorkshopInput = ZWorkshopFields;

@@ -22,7 +22,8 @@ export async function createWorkshopAction(_state: ActionState, form: FormData):
   let workshopId = "";
   const state = await runAction(async () => {
     const viewer = await requireViewerForWrite();
-    workshopId = (await createWorkshop({ viewer, input: workshopFields(form) })).id;
+    const codebookFrom = String(form.get("codebookFrom") ?? "");
+    workshopId = (await createWorkshop({ viewer, input: { ...workshopFields(form), codebookFrom } })).id;
   });
   if (state.ok) redirect(`/workshops/${workshopId}`);
   return state;

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ThemeSwatch } from "@/components/themes/ThemeSwatch";
 import { loadWorkshop } from "./_data";
 
 type Props = { params: Promise<{ workshopId: string }> };
@@ -61,13 +62,18 @@ export default async function WorkshopOverviewPage({ params }: Props) {
         </section>
 
         <section aria-labelledby="themes-heading" className="stack-small">
-          <h2 id="themes-heading">{t("themes.title")}</h2>
+          <h2 id="themes-heading">
+            <Link href={`/workshops/${workshop.id}/themes`}>{t("themes.title")}</Link>
+          </h2>
           {themes.length === 0 ? (
             <p>{t("themes.empty")}</p>
           ) : (
-            <ol className="theme-list">
+            <ol className="theme-list theme-list-colored">
               {themes.map((theme) => (
-                <li key={theme.id}>{theme.name}</li>
+                <li key={theme.id}>
+                  <ThemeSwatch color={theme.color} />
+                  <span>{theme.name}</span>
+                </li>
               ))}
             </ol>
           )}

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/page-helpers";
 import { FormStatus } from "@/components/ui/FormStatus";
+import type { CodebookOrigin } from "@/lib/workshops/find-codebook-origins";
 
 export interface WorkshopFormValues {
   title: string;
@@ -17,10 +18,12 @@ interface WorkshopFormProps {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
   initial?: WorkshopFormValues;
   submitLabel: string;
+  /** When creating: the workshops whose codebook the new one may start from (those the person organizes). */
+  codebookOrigins?: CodebookOrigin[];
 }
 
 /** Title, description, date, place and rule of attribution; used to create and to edit. */
-export function WorkshopForm({ action, initial, submitLabel }: WorkshopFormProps) {
+export function WorkshopForm({ action, initial, submitLabel, codebookOrigins = [] }: WorkshopFormProps) {
   const t = useTranslations("workshop.form");
   const [state, formAction, isPending] = useActionState(action, {});
   const errorFor = (field: string) => (state.error && state.field === field ? state.error : null);
@@ -61,6 +64,21 @@ export function WorkshopForm({ action, initial, submitLabel }: WorkshopFormProps
         )}
         {!canChooseAttributed && <p className="hint">{t("attributionLocked")}</p>}
       </fieldset>
+      {codebookOrigins.length > 0 && (
+        <Field id="codebookFrom" label={t("codebookFrom")} error={errorFor("codebookFrom")}>
+          <select id="codebookFrom" name="codebookFrom" defaultValue="" aria-describedby="codebookFrom-hint">
+            <option value="">{t("codebookFromNone")}</option>
+            {codebookOrigins.map((origin) => (
+              <option key={origin.id} value={origin.id}>
+                {t("codebookFromOption", { title: origin.title, count: origin.themeCount })}
+              </option>
+            ))}
+          </select>
+          <p id="codebookFrom-hint" className="hint">
+            {t("codebookFromHint")}
+          </p>
+        </Field>
+      )}
       <div>
         <button type="submit" className="button button-primary" disabled={isPending}>
           {submitLabel}

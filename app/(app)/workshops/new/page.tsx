@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireViewerOrRedirect } from "@/lib/auth/session";
+import { findCodebookOrigins } from "@/lib/workshops/find-codebook-origins";
 import { WorkshopForm } from "../_components/WorkshopForm";
 import { createWorkshopAction } from "../actions";
 
@@ -9,12 +10,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewWorkshopPage() {
-  await requireViewerOrRedirect("/workshops/new");
-  const t = await getTranslations("workshops");
+  const viewer = await requireViewerOrRedirect("/workshops/new");
+  const [t, codebookOrigins] = await Promise.all([getTranslations("workshops"), findCodebookOrigins({ viewer })]);
   return (
     <div className="narrow stack">
       <h1>{t("create")}</h1>
-      <WorkshopForm action={createWorkshopAction} submitLabel={t("createSubmit")} />
+      <WorkshopForm action={createWorkshopAction} submitLabel={t("createSubmit")} codebookOrigins={codebookOrigins} />
     </div>
   );
 }

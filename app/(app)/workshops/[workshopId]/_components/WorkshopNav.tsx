@@ -11,6 +11,7 @@ export function WorkshopNav({ workshopId, canManage }: { workshopId: string; can
   const links = [
     { href: base, label: t("overview") },
     { href: `${base}/note`, label: t("note") },
+    { href: `${base}/themes`, label: t("themes") },
     ...(canManage ? [{ href: `${base}/members`, label: t("members") }, { href: `${base}/settings`, label: t("settings") }] : []),
   ];
   return (
