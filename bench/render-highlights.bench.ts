@@ -21,6 +21,9 @@ import { applyPendingMigrations } from "../lib/db/migrations";
 import { disconnectDatabase, adoptDatabase } from "../lib/db";
 import { seedDemoWorkshop } from "../lib/demo/seed-demo";
 import { DEMO_PEOPLE, DEMO_SOURCES } from "../lib/demo/demo-workshop";
+import { newId } from "../lib/ownership/ids";
+import { ownershipOf } from "../lib/ownership/ownership";
+import { ensureWorkshopKey } from "../lib/ownership/workshop-key";
 import { describeRange } from "../lib/anchoring/describe";
 import { createPrng, findWords, randomInt, randomWordRange } from "../lib/anchoring/testing";
 import type { Bench, BenchRow } from "./run";
@@ -56,12 +59,12 @@ async function prepareDatabase(dataDir: string): Promise<Prepared> {
       return { workshopId: workshop.id, sourceId: source.id, revision: source.revision, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: position.start, end: position.end };
     });
     const passageIds = await db.passage.createManyAndReturn({ data: passages, select: { id: true } });
-    const rows = passageIds.map(({ id: passageId }, i) => ({
-      workshopId: workshop.id,
-      passageId,
-      authorId: participants[i % participants.length]!.id,
-      comment: i % 2 === 0 ? `Bench comment ${i}: this passage matters for the note.` : "",
-    }));
+    const key = await ensureWorkshopKey(db, workshop.id);
+    const rows = passageIds.map(({ id: passageId }, i) => {
+      const id = newId();
+      const ownerTag = ownershipOf(key, participants[i % participants.length]!.id).tagFor({ kind: "annotation", id });
+      return { id, workshopId: workshop.id, passageId, ownerTag, comment: i % 2 === 0 ? `Bench comment ${i}: this passage matters for the note.` : "" };
+    });
     const created = await db.annotation.createManyAndReturn({ data: rows, select: { id: true } });
     const tags = created.flatMap(({ id }) =>
       workshop.themes.filter(() => randomInt(random, 0, 4) === 0).map((theme) => ({ annotationId: id, themeId: theme.id })),

@@ -47,7 +47,9 @@ import { createWorkshop as createWorkshopFromForm } from "@/lib/workshops/create
 import { getPassage } from "@/lib/passages/get-passage";
 import { registerTestDatabase } from "./db";
 import { expectAppError } from "./expect-app-error";
-import { createAnnotationRow, createMember, createSource, createTheme as createThemeRow, createUser, createWorkshop, viewerOf } from "./factories";
+import { createAnnotationRow, createMember, createProposalRow, createSource, createTheme as createThemeRow, createUser, createWorkshop, viewerOf } from "./factories";
+import { ownershipOf } from "@/lib/ownership/ownership";
+import { findWorkshopKey } from "@/lib/ownership/workshop-key";
 
 const prisma = registerTestDatabase();
 
@@ -100,7 +102,7 @@ async function annotationOn(source: Source, authorId: string): Promise<{ id: str
 async function codebookOf(workshopId: string, annotationId: string, proposerId: string, label: string) {
   const themes: [Theme, Theme] = [await createThemeRow(workshopId, `${label} first theme`), await createThemeRow(workshopId, `${label} second theme`)];
   await prisma().annotationTheme.create({ data: { annotationId, themeId: themes[0].id } });
-  const proposal = await prisma().themeProposal.create({ data: { workshopId, authorId: proposerId, name: `${label} proposed theme`, reason: "Needed" } });
+  const proposal = await createProposalRow(workshopId, proposerId, { name: `${label} proposed theme`, reason: "Needed" });
   return { themes, proposal };
 }
 
@@ -487,8 +489,9 @@ const OPERATIONS: Operation[] = [
     async verify(fixture, result, _before, actor) {
       expect(result).toMatchObject({ name: "Proposed by the matrix", status: "PENDING", mine: true });
       const row = await prisma().themeProposal.findFirstOrThrow({ where: { workshopId: fixture.workshop.id, name: "Proposed by the matrix" } });
-      expect(row.authorId).toBe(fixture.members[actor].user.id);
-      expect(JSON.stringify(result)).not.toContain(row.authorId);
+      const ownership = ownershipOf(await findWorkshopKey(prisma(), fixture.workshop.id), fixture.members[actor].user.id);
+      expect(ownership.owns({ kind: "proposal", id: row.id }, row.ownerTag)).toBe(true);
+      expect(JSON.stringify(result)).not.toContain(fixture.members[actor].user.id);
     },
   },
   {

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { getPrisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/session";
-import type { Annotation, Membership, Passage, Role, Source, Theme, User, Workshop } from "@/lib/generated/prisma/client";
+import type { Annotation, Lesson, Membership, Passage, Role, Source, Theme, ThemeProposal, User, Workshop } from "@/lib/generated/prisma/client";
 import { describeRange } from "@/lib/anchoring/describe";
 import { themeNameKey } from "@/lib/themes/name-key";
 import { THEME_COLOR_KEYS } from "@/lib/themes/palette";
@@ -148,6 +148,26 @@ export async function createAnnotationRow(
   const id = newId();
   const ownerTag = ownershipOf(await ensureWorkshopKey(prisma, source.workshopId), authorId).tagFor({ kind: "annotation", id });
   return prisma.annotation.create({ data: { id, workshopId: source.workshopId, passageId: passage.id, ownerTag, comment: input.comment ?? "" } });
+}
+
+/** A theme proposal by `proposerId`, straight into the database, owner-tagged as the app would. */
+export async function createProposalRow(
+  workshopId: string,
+  proposerId: string,
+  data: { name: string; reason?: string; status?: "PENDING" | "ACCEPTED" | "DECLINED"; themeId?: string },
+): Promise<ThemeProposal> {
+  const prisma = await getPrisma();
+  const id = newId();
+  const ownerTag = ownershipOf(await ensureWorkshopKey(prisma, workshopId), proposerId).tagFor({ kind: "proposal", id });
+  return prisma.themeProposal.create({ data: { id, workshopId, ownerTag, ...data } });
+}
+
+/** A lesson by `authorId` tagged with themes, straight into the database, owner-tagged as the app would. */
+export async function createLessonRow(workshopId: string, authorId: string, themeIds: string[] = [], title = "A lesson"): Promise<Lesson> {
+  const prisma = await getPrisma();
+  const id = newId();
+  const ownerTag = ownershipOf(await ensureWorkshopKey(prisma, workshopId), authorId).tagFor({ kind: "lesson", id });
+  return prisma.lesson.create({ data: { id, workshopId, ownerTag, title, themes: { create: themeIds.map((themeId) => ({ themeId })) } } });
 }
 
 /** A next-auth database session for the user (valid for a day unless `expires` is given); returns its token. */

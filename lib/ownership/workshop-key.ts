@@ -2,6 +2,7 @@ import type { PrismaClient, Tx } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { newWorkshopKey, openStoredKey, sealKeyForStorage } from "./key-crypto";
+import { ownershipOf, type Ownership } from "./ownership";
 
 type Db = PrismaClient | Tx;
 
@@ -38,4 +39,9 @@ export async function ensureWorkshopKey(tx: Db, workshopId: string): Promise<Buf
   const kept = await findWorkshopKey(tx, workshopId);
   if (!kept) throw new Error("the workshop's ownership key could not be stored");
   return kept;
+}
+
+/** One member's ownership in a workshop, reading its key. */
+export async function ownershipIn(db: Db, workshopId: string, userId: string): Promise<Ownership> {
+  return ownershipOf(await findWorkshopKey(db, workshopId), userId);
 }

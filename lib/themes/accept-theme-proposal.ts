@@ -9,6 +9,7 @@ import { lockCodebook, readCodebook } from "./lock-codebook";
 import { lockPendingProposal } from "./lock-proposal";
 import { themeNameKey } from "./name-key";
 import { nextThemeColor } from "./palette";
+import { ownershipIn } from "@/lib/ownership/workshop-key";
 import { presentTheme, presentThemeProposal, type PresentedTheme, type PresentedThemeProposal } from "./present";
 import { THEMES_PER_WORKSHOP_MAX, ZAcceptProposalInput, type AcceptProposalInput } from "./schemas";
 
@@ -58,5 +59,5 @@ export async function acceptThemeProposal({
     return { theme, proposal: decided };
   });
   notifyCodebookChanged(workshopId);
-  return { theme: presentTheme(result.theme), proposal: presentThemeProposal(result.proposal, viewer.id) };
+  return { theme: presentTheme(result.theme), proposal: presentThemeProposal(result.proposal, await ownershipIn(db, workshopId, viewer.id)) };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerTestDatabase } from "@/test/db";
 import { expectAppError } from "@/test/expect-app-error";
-import { createAnnotationRow, createMember, createSource, createTheme as createThemeRow, createWorkshop, viewerOf } from "@/test/factories";
+import { createAnnotationRow, createLessonRow, createMember, createProposalRow, createSource, createTheme as createThemeRow, createWorkshop, viewerOf } from "@/test/factories";
 import type { Viewer } from "@/lib/auth/session";
 import { createTheme } from "./create-theme";
 import { updateTheme } from "./update-theme";
@@ -42,7 +42,7 @@ async function tagsOf(annotationId: string) {
 }
 
 async function lessonTagged(workshopId: string, authorId: string, ...themeIds: string[]) {
-  return prisma().lesson.create({ data: { workshopId, authorId, title: "A lesson", themes: { create: themeIds.map((themeId) => ({ themeId })) } } });
+  return createLessonRow(workshopId, authorId, themeIds);
 }
 
 describe("creating themes", () => {
@@ -208,7 +208,7 @@ describe("merging themes", () => {
     await tag(onlyC.id, c!.id);
     const lessonA = await lessonTagged(workshopId, participantId, a!.id);
     const lessonBoth = await lessonTagged(workshopId, participantId, a!.id, c!.id);
-    const accepted = await prisma().themeProposal.create({ data: { workshopId, authorId: participantId, name: "A", status: "ACCEPTED", themeId: a!.id } });
+    const accepted = await createProposalRow(workshopId, participantId, { name: "A", status: "ACCEPTED", themeId: a!.id });
 
     const { target, moved } = await mergeThemes({ viewer: organizer, workshopId, themeId: a!.id, input: { targetId: c!.id } });
     expect(target).toMatchObject({ id: c!.id, name: "C", position: 1 });

@@ -5,6 +5,7 @@ import { notifyCodebookChanged } from "@/lib/realtime/hub";
 import { parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { lockPendingProposal } from "./lock-proposal";
+import { ownershipIn } from "@/lib/ownership/workshop-key";
 import { presentThemeProposal, type PresentedThemeProposal } from "./present";
 import { ZDeclineProposalInput, type DeclineProposalInput } from "./schemas";
 
@@ -25,5 +26,5 @@ export async function declineThemeProposal({ viewer, workshopId, proposalId, inp
     return tx.themeProposal.update({ where: { id: proposalId }, data: { status: "DECLINED", response, decidedAt: new Date() } });
   });
   notifyCodebookChanged(workshopId);
-  return presentThemeProposal(proposal, viewer.id);
+  return presentThemeProposal(proposal, await ownershipIn(db, workshopId, viewer.id));
 }

@@ -3,6 +3,7 @@ import { getPrisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/session";
 import { coarsenTime } from "@/lib/time/coarse-time";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
+import { ownershipIn } from "@/lib/ownership/workshop-key";
 import { presentThemeProposal, type PresentedThemeProposal } from "./present";
 
 const STATUS_ORDER = { PENDING: 0, ACCEPTED: 1, DECLINED: 2 } as const;
@@ -15,7 +16,7 @@ const STATUS_ORDER = { PENDING: 0, ACCEPTED: 1, DECLINED: 2 } as const;
 export async function findThemeProposals({ viewer, workshopId }: { viewer: Viewer; workshopId: string }): Promise<PresentedThemeProposal[]> {
   await requireWorkshopPermission(viewer, workshopId, "workshop.view");
   const db = await getPrisma();
-  const proposals = await db.themeProposal.findMany({ where: { workshopId } });
+  const [proposals, ownership] = await Promise.all([db.themeProposal.findMany({ where: { workshopId } }), ownershipIn(db, workshopId, viewer.id)]);
   const day = (date: Date) => coarsenTime(date).day;
   return proposals
     .sort(
@@ -25,5 +26,5 @@ export async function findThemeProposals({ viewer, workshopId }: { viewer: Viewe
         a.name.localeCompare(b.name) ||
         a.id.localeCompare(b.id),
     )
-    .map((proposal) => presentThemeProposal(proposal, viewer.id));
+    .map((proposal) => presentThemeProposal(proposal, ownership));
 }

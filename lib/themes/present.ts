@@ -1,5 +1,6 @@
 import type { Theme, ThemeProposal } from "@/lib/generated/prisma/client";
 import { coarsenTime } from "@/lib/time/coarse-time";
+import type { Ownership } from "@/lib/ownership/ownership";
 import { THEME_COLOR_KEYS, isThemeColor, type ThemeColor } from "./palette";
 
 /** A codebook entry as every member sees it: name, description, palette colour, place. */
@@ -16,7 +17,7 @@ export type PresentedTheme = ReturnType<typeof presentTheme>;
  * organizers' answer, whether it is the viewer's own (`mine`), and coarse times. Never who
  * proposed it: everyone sees every proposal, so the proposer must stay unnamed.
  */
-export function presentThemeProposal(proposal: ThemeProposal, viewerId: string) {
+export function presentThemeProposal(proposal: ThemeProposal, ownership: Ownership) {
   return {
     id: proposal.id,
     name: proposal.name,
@@ -26,7 +27,7 @@ export function presentThemeProposal(proposal: ThemeProposal, viewerId: string) 
     response: proposal.response,
     /** The theme it became, once accepted (null if that theme was deleted since). */
     themeId: proposal.themeId,
-    mine: proposal.authorId === viewerId,
+    mine: ownership.owns({ kind: "proposal", id: proposal.id }, proposal.ownerTag),
     when: coarsenTime(proposal.createdAt),
     decidedWhen: proposal.decidedAt ? coarsenTime(proposal.decidedAt) : null,
   };

@@ -4,6 +4,9 @@ import type { Viewer } from "@/lib/auth/session";
 import { deliverLive, notifyCodebookChanged } from "@/lib/realtime/hub";
 import { parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
+import { newId } from "@/lib/ownership/ids";
+import { claimContribution } from "@/lib/ownership/claim-contribution";
+import { ownershipIn } from "@/lib/ownership/workshop-key";
 import { themeErrors } from "./errors";
 import { lockCodebook } from "./lock-codebook";
 import { themeNameKey } from "./name-key";
@@ -23,7 +26,7 @@ export interface ProposeThemeOptions {
  */
 export async function proposeTheme({ viewer, workshopId, input }: ProposeThemeOptions): Promise<PresentedThemeProposal> {
   const { name, description, reason } = parseInput(ZProposeThemeInput, input);
-  await requireWorkshopPermission(viewer, workshopId, "themes.propose");
+  const { workshop } = await requireWorkshopPermission(viewer, workshopId, "themes.propose");
   const db = await getPrisma();
   const nameKey = themeNameKey(name);
   const proposal = await db.$transaction(async (tx) => {
@@ -32,11 +35,13 @@ export async function proposeTheme({ viewer, workshopId, input }: ProposeThemeOp
     if (await tx.theme.findFirst({ where: { workshopId, nameKey }, select: { id: true } })) throw themeErrors.nameTaken();
     const pending = await tx.themeProposal.findMany({ where: { workshopId, status: "PENDING" }, select: { name: true } });
     if (pending.some((other) => themeNameKey(other.name) === nameKey)) throw themeErrors.proposalDuplicate();
-    return tx.themeProposal.create({ data: { workshopId, authorId: viewer.id, name, description, reason } });
+    const id = newId();
+    const ownerTag = await claimContribution(tx, { workshop, userId: viewer.id, kind: "THEME_PROPOSAL", id });
+    return tx.themeProposal.create({ data: { id, workshopId, ownerTag, name, description, reason } });
   });
   // A proposal is a member's contribution: in a small room, the moment it appears would point
   // at whoever just clicked, so it goes out with the small-room batching like annotations do.
   // Organizers' codebook changes and decisions go out at once (notifyCodebookChanged).
   await deliverLive(workshopId, "theme-proposals", async () => notifyCodebookChanged(workshopId));
-  return presentThemeProposal(proposal, viewer.id);
+  return presentThemeProposal(proposal, await ownershipIn(db, workshopId, viewer.id));
 }

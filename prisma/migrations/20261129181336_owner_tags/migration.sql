@@ -26,6 +26,9 @@ SELECT 'REPLY', r."id", a."workshopId", r."authorId" FROM "AnnotationReply" r JO
 INSERT INTO "PendingOwnership" ("kind", "itemId", "workshopId", "userId")
 SELECT 'LESSON', "id", "workshopId", "authorId" FROM "Lesson";
 
+INSERT INTO "PendingOwnership" ("kind", "itemId", "workshopId", "userId")
+SELECT 'THEME_PROPOSAL', "id", "workshopId", "authorId" FROM "ThemeProposal";
+
 -- No code ever wrote stances; the table changes its key.
 DELETE FROM "Stance";
 
@@ -44,6 +47,9 @@ ALTER TABLE "MeetingNoteVersion" DROP CONSTRAINT "MeetingNoteVersion_createdById
 -- DropForeignKey
 ALTER TABLE "Stance" DROP CONSTRAINT "Stance_userId_fkey";
 
+-- DropForeignKey
+ALTER TABLE "ThemeProposal" DROP CONSTRAINT "ThemeProposal_authorId_fkey";
+
 -- AlterTable
 ALTER TABLE "Annotation" DROP COLUMN "authorId",
 ADD COLUMN     "ownerTag" TEXT;
@@ -58,6 +64,10 @@ ADD COLUMN     "ownerTag" TEXT;
 
 -- AlterTable
 ALTER TABLE "LessonEvidence" ADD COLUMN     "ownerTag" TEXT;
+
+-- AlterTable
+ALTER TABLE "ThemeProposal" DROP COLUMN "authorId",
+ADD COLUMN     "ownerTag" TEXT;
 
 -- AlterTable
 ALTER TABLE "MeetingNoteVersion" DROP COLUMN "createdById";
