@@ -9,6 +9,8 @@ import { connectDatabase, disconnectDatabase } from "@/lib/db";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { seedDemoWorkshop } from "@/lib/demo/seed-demo";
 import { refreshDerivedTexts } from "@/lib/passages/refresh-derived-texts";
+import { convertPendingOwnership } from "@/lib/ownership/convert-pending-ownership";
+import { sealExpiredWorkshops } from "@/lib/ownership/seal-expired-workshops";
 import { closeSocketServer, createSocketServer } from "@/lib/realtime/socket-server";
 import { logger } from "@/lib/logger";
 
@@ -30,6 +32,14 @@ async function main(): Promise<void> {
   if (env.isDemo && env.SEED_DEMO !== "false" && (await seedDemoWorkshop(prisma))) {
     logger.info("seeded the demo workshop");
   }
+  const converted = await convertPendingOwnership(prisma);
+  if (converted) logger.info(`gave ${converted} contribution(s) written before owner tags their owner tag`);
+  const sealNow = () =>
+    sealExpiredWorkshops(prisma, { days: env.SEAL_AFTER_CLOSED_DAYS })
+      .then((sealed) => sealed.length && logger.info(`sealed ${sealed.length} workshop(s) closed for ${env.SEAL_AFTER_CLOSED_DAYS} days or archived`))
+      .catch((error) => logger.error("sealing expired workshops failed", error));
+  await sealNow();
+  setInterval(() => void sealNow(), 60 * 60 * 1000).unref();
   const refreshed = await refreshDerivedTexts(prisma);
   if (refreshed) logger.info(`re-read ${refreshed} source(s) under the current parser and re-anchored their passages`);
   logger.info(`database ready (${connection.target.kind}) in ${Date.now() - started} ms`);

@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { audienceIn } from "./audience";
+import { sealedContributionError } from "@/lib/ownership/own-contribution";
 import { broadcastAnnotation } from "./broadcast";
 import { ANNOTATION_INCLUDE, presentAnnotation, type PresentedAnnotation } from "./present";
 
@@ -28,8 +29,9 @@ export async function setAnnotationHidden({ viewer, workshopId, annotationId, in
   const { hidden } = parseInput(ZModerationInput, input);
   const { membership } = await requireWorkshopPermission(viewer, workshopId, "content.moderate");
   const db = await getPrisma();
-  const { count } = await db.annotation.updateMany({ where: { id: annotationId, workshopId }, data: { hiddenAt: hidden ? new Date() : null } });
-  if (count === 0) throw notFound("Annotation");
+  // A sealed record is final: what belongs to nobody is neither edited nor hidden any more.
+  const { count } = await db.annotation.updateMany({ where: { id: annotationId, workshopId, ownerTag: { not: null } }, data: { hiddenAt: hidden ? new Date() : null } });
+  if (count === 0) throw (await db.annotation.count({ where: { id: annotationId, workshopId } })) ? sealedContributionError() : notFound("Annotation");
   await broadcastAnnotation(workshopId, annotationId);
   const annotation = await db.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: ANNOTATION_INCLUDE });
   return presentAnnotation(annotation, await audienceIn(workshopId, viewer.id, membership.role));
@@ -41,9 +43,9 @@ export async function setReplyHidden({ viewer, workshopId, annotationId, replyId
   await requireWorkshopPermission(viewer, workshopId, "content.moderate");
   const db = await getPrisma();
   const { count } = await db.annotationReply.updateMany({
-    where: { id: replyId, annotationId, annotation: { workshopId } },
+    where: { id: replyId, annotationId, annotation: { workshopId }, ownerTag: { not: null } },
     data: { hiddenAt: hidden ? new Date() : null },
   });
-  if (count === 0) throw notFound("Reply");
+  if (count === 0) throw (await db.annotationReply.count({ where: { id: replyId, annotationId, annotation: { workshopId } } })) ? sealedContributionError() : notFound("Reply");
   await broadcastAnnotation(workshopId, annotationId);
 }

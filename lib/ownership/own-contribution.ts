@@ -14,8 +14,11 @@ export function assertOwnContribution<T extends { ownerTag: string | null }>(
 ): asserts row is T {
   if (!row) throw notFound(what);
   if (ownership.owns(scope, row.ownerTag)) return;
-  if (row.ownerTag === null) {
-    throw new AppError("FORBIDDEN", "sealedContribution", "This workshop was sealed: what was written before belongs to nobody now, so nobody can edit or delete it.");
-  }
+  if (row.ownerTag === null) throw sealedContributionError();
   throw notFound(what);
+}
+
+/** What everyone is told about a contribution written before the workshop was sealed. */
+export function sealedContributionError(): AppError {
+  return new AppError("FORBIDDEN", "sealedContribution", "This workshop was sealed: what was written before belongs to nobody now, so nobody can edit, delete or hide it.");
 }

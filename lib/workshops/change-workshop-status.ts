@@ -7,6 +7,9 @@ import { requireWorkshopPermission } from "./access";
 import { ZWorkshopStatusChange } from "./schemas";
 import { notifyWorkshopChanged } from "@/lib/realtime/hub";
 import { canChangeStatus } from "./status-transitions";
+import { logger } from "@/lib/logger";
+import { sealContributions } from "@/lib/ownership/seal-contributions";
+import { vacuumContributionTables } from "@/lib/ownership/vacuum";
 
 export interface ChangeWorkshopStatusOptions {
   viewer: Viewer;
@@ -16,7 +19,9 @@ export interface ChangeWorkshopStatusOptions {
 
 /**
  * Opens, closes (read-only for everyone) or archives a workshop. An archived workshop stays
- * archived: it is the read-only record of what was said.
+ * archived: it is the read-only record of what was said, and archiving seals it (its ownership
+ * key destroyed: lib/ownership/seal-contributions.ts). Closing starts the clock after which a
+ * closed workshop is sealed by itself (SEAL_AFTER_CLOSED_DAYS); reopening stops it.
  */
 export async function changeWorkshopStatus({ viewer, workshopId, status }: ChangeWorkshopStatusOptions): Promise<void> {
   const next = parseInput(ZWorkshopStatusChange, status);
@@ -26,6 +31,10 @@ export async function changeWorkshopStatus({ viewer, workshopId, status }: Chang
   }
   if (workshop.status === next) return;
   const db = await getPrisma();
-  await db.workshop.update({ where: { id: workshopId }, data: { status: next } });
+  await db.$transaction(async (tx) => {
+    await tx.workshop.update({ where: { id: workshopId }, data: { status: next, closedAt: next === "CLOSED" ? new Date() : null } });
+    if (next === "ARCHIVED") await sealContributions(tx, workshopId);
+  });
+  if (next === "ARCHIVED") await vacuumContributionTables(db).catch((error) => logger.warn("vacuum after sealing failed", { error: String(error) }));
   notifyWorkshopChanged(workshopId);
 }

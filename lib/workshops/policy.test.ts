@@ -8,6 +8,7 @@ const ACTIONS: WorkshopAction[] = [
   "workshop.view",
   "workshop.edit",
   "workshop.changeStatus",
+  "workshop.seal",
   "members.view",
   "members.invite",
   "members.changeRole",
@@ -29,6 +30,7 @@ const ALLOWED_WHEN_OPEN: Record<Role, WorkshopAction[]> = {
     "workshop.view",
     "workshop.edit",
     "workshop.changeStatus",
+    "workshop.seal",
     "members.view",
     "members.invite",
     "members.changeRole",
@@ -45,9 +47,9 @@ const ALLOWED_WHEN_OPEN: Record<Role, WorkshopAction[]> = {
   PARTICIPANT: ["workshop.view", "content.contribute", "note.view", "note.edit", "themes.propose"],
   OBSERVER: ["workshop.view", "note.view"],
 };
-/** Closed and archived workshops are read-only: reading, the member list, reopening and moderation remain. */
+/** Closed and archived workshops are read-only: reading, the member list, reopening, sealing and moderation remain. */
 const ALLOWED_WHEN_READ_ONLY: Record<Role, WorkshopAction[]> = {
-  ORGANIZER: ["workshop.view", "workshop.changeStatus", "members.view", "content.moderate", "note.view"],
+  ORGANIZER: ["workshop.view", "workshop.changeStatus", "workshop.seal", "members.view", "content.moderate", "note.view"],
   RAPPORTEUR: ["workshop.view", "note.view"],
   PARTICIPANT: ["workshop.view", "note.view"],
   OBSERVER: ["workshop.view", "note.view"],

@@ -5,6 +5,7 @@ export type WorkshopAction =
   | "workshop.view"
   | "workshop.edit"
   | "workshop.changeStatus"
+  | "workshop.seal"
   | "members.view"
   | "members.invite"
   | "members.changeRole"
@@ -22,6 +23,8 @@ const GRANTS: Record<WorkshopAction, readonly Role[]> = {
   "workshop.view": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"],
   "workshop.edit": ["ORGANIZER"],
   "workshop.changeStatus": ["ORGANIZER"],
+  // Not a write: sealing a closed or archived workshop is exactly what it is for.
+  "workshop.seal": ["ORGANIZER"],
   // The member list names people: only organizers, who run the workshop, see it.
   "members.view": ["ORGANIZER"],
   "members.invite": ["ORGANIZER"],

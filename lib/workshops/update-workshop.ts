@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "./access";
+import { logger } from "@/lib/logger";
+import { vacuumContributionTables } from "@/lib/ownership/vacuum";
 import { ZUpdateWorkshopInput, type UpdateWorkshopInput } from "./schemas";
 
 export interface UpdateWorkshopOptions {
@@ -14,7 +16,9 @@ export interface UpdateWorkshopOptions {
 
 /**
  * Edits a workshop's details. The attribution rule may go from Attributed to Chatham House,
- * never back: that would put names on contributions made under the promise of anonymity.
+ * never back: that would put names on contributions made under the promise of anonymity. Going
+ * to Chatham House deletes the workshop's author links in the same transaction, leaving only
+ * the owner tags every contribution already carries (lib/ownership/).
  */
 export async function updateWorkshop({ viewer, workshopId, input }: UpdateWorkshopOptions): Promise<void> {
   const fields = parseInput(ZUpdateWorkshopInput, input);
@@ -27,8 +31,13 @@ export async function updateWorkshop({ viewer, workshopId, input }: UpdateWorksh
     );
   }
   const db = await getPrisma();
-  await db.workshop.update({
-    where: { id: workshopId },
-    data: { ...fields, date: fields.date ? new Date(`${fields.date}T00:00:00Z`) : null },
+  const becomesAnonymous = workshop.attribution === "ATTRIBUTED" && fields.attribution === "CHATHAM_HOUSE";
+  await db.$transaction(async (tx) => {
+    await tx.workshop.update({
+      where: { id: workshopId },
+      data: { ...fields, date: fields.date ? new Date(`${fields.date}T00:00:00Z`) : null },
+    });
+    if (becomesAnonymous) await tx.attribution.deleteMany({ where: { workshopId } });
   });
+  if (becomesAnonymous) await vacuumContributionTables(db).catch((error) => logger.warn("vacuum after removing author links failed", { error: String(error) }));
 }

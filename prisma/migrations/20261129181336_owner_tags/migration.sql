@@ -83,6 +83,9 @@ ADD CONSTRAINT "Stance_pkey" PRIMARY KEY ("id");
 ALTER TABLE "Workshop" ADD COLUMN     "closedAt" TIMESTAMP(3),
 ADD COLUMN     "sealedAt" TIMESTAMP(3);
 
+-- Workshops closed before this migration start their sealing clock now.
+UPDATE "Workshop" SET "closedAt" = CURRENT_TIMESTAMP WHERE "status" = 'CLOSED';
+
 -- CreateTable
 CREATE TABLE "WorkshopOwnershipKey" (
     "workshopId" TEXT NOT NULL,
