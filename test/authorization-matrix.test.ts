@@ -50,6 +50,7 @@ import { expectAppError } from "./expect-app-error";
 import { createAnnotationRow, createMember, createProposalRow, createSource, createTheme as createThemeRow, createUser, createWorkshop, viewerOf } from "./factories";
 import { ownershipOf } from "@/lib/ownership/ownership";
 import { findWorkshopKey } from "@/lib/ownership/workshop-key";
+import { sealWorkshop } from "@/lib/ownership/seal-workshop";
 
 const prisma = registerTestDatabase();
 
@@ -160,14 +161,15 @@ async function snapshot(fixture: Fixture) {
     db.annotation.findMany(byWorkshop),
     db.outboxMessage.count(),
   ]);
-  const [themes, themeProposals, annotationThemes, workshopCount] = await Promise.all([
+  const [themes, themeProposals, annotationThemes, workshopCount, ownershipKeys] = await Promise.all([
     db.theme.findMany(byWorkshop),
     db.themeProposal.findMany(byWorkshop),
     db.annotationTheme.findMany({ where: { annotation: { workshopId: { in: ids } } }, include: { annotation: { select: { workshopId: true } } }, orderBy: [{ annotationId: "asc" }, { themeId: "asc" }] }),
     // Creating a workshop from a codebook adds one: refusals must not.
     db.workshop.count(),
+    db.workshopOwnershipKey.findMany({ where: { workshopId: { in: ids } }, orderBy: { workshopId: "asc" } }),
   ]);
-  return { workshops, memberships, invitations, sources, annotations, outbox, themes, themeProposals, annotationThemes, workshopCount };
+  return { workshops, memberships, invitations, sources, annotations, outbox, themes, themeProposals, annotationThemes, workshopCount, ownershipKeys };
 }
 type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 
@@ -307,6 +309,18 @@ const OPERATIONS: Operation[] = [
     async verify(fixture) {
       const { status } = await prisma().workshop.findUniqueOrThrow({ where: { id: fixture.workshop.id } });
       expect(status).toBe(fixture.workshop.status === "OPEN" ? "CLOSED" : "OPEN");
+    },
+  },
+  {
+    name: "sealWorkshop",
+    kind: "status change",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => sealWorkshop({ viewer, workshopId }),
+    async verify(fixture) {
+      expect(await prisma().workshopOwnershipKey.count({ where: { workshopId: fixture.workshop.id } })).toBe(0);
+      expect(await prisma().annotation.count({ where: { workshopId: fixture.workshop.id, ownerTag: { not: null } } })).toBe(0);
+      // The other workshop keeps its key and its owners.
+      expect(await prisma().workshopOwnershipKey.count({ where: { workshopId: fixture.other.workshop.id } })).toBe(1);
     },
   },
   {

@@ -13,6 +13,7 @@ import { DEMO_SOURCES } from "@/lib/demo/demo-workshop";
 import { normalizeSourceText } from "@/lib/sources/normalize-text";
 import { parseMarkup } from "@/lib/sources/markup";
 import { findSourceAnnotations } from "@/lib/annotations/find-source-annotations";
+import { convertPendingOwnership } from "@/lib/ownership/convert-pending-ownership";
 import { createThrowawayDatabase, dropThrowawayDatabase, testDatabaseServerUrl, TEST_DATABASE_TIMEOUT_MS } from "@/test/db";
 import { readFileSync } from "node:fs";
 
@@ -32,6 +33,7 @@ let oldMigrationsDir: string;
 const expected = new Map<string, Expected>();
 const sourceIds: string[] = [];
 let viewer: { id: string; email: string; name: string };
+let authorId: string;
 let workshopId: string;
 
 const id = () => crypto.randomBytes(12).toString("hex");
@@ -42,6 +44,7 @@ async function fillAsTheOldCodeDid(raw: PrismaClient): Promise<void> {
   workshopId = id();
   viewer = { id: id(), email: "reader@example.test", name: "Reader" };
   const author = id();
+  authorId = author;
   await exec(`INSERT INTO "User" ("id", "email", "name") VALUES ($1, $2, $3), ($4, 'author@example.test', 'Author')`, viewer.id, viewer.email, viewer.name, author);
   await exec(`INSERT INTO "Workshop" ("id", "title", "updatedAt") VALUES ($1, 'Before passages', now())`, workshopId);
   await exec(`INSERT INTO "Membership" ("id", "workshopId", "userId", "role") VALUES ($1, $2, $3, 'PARTICIPANT'), ($4, $2, $5, 'PARTICIPANT')`, id(), workshopId, viewer.id, id(), author);
@@ -115,7 +118,9 @@ beforeAll(async () => {
   await fillAsTheOldCodeDid(raw);
   await raw.$disconnect();
   await applyPendingMigrations(connection.factory);
-  adoptDatabase(connection);
+  const prisma = adoptDatabase(connection);
+  // What the server does at its next start: authors set aside by the owner-tags migration.
+  await convertPendingOwnership(prisma);
 }, TEST_DATABASE_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -126,6 +131,22 @@ afterAll(async () => {
 }, TEST_DATABASE_TIMEOUT_MS);
 
 describe(`migration ${MIGRATION}`, () => {
+  it("keeps every contribution its author's through the owner-tags migration, and forgets the author ids", async () => {
+    const author = { id: authorId, email: "author@example.test", name: "Author" };
+    const seen = (await Promise.all(sourceIds.map((sourceId) => findSourceAnnotations({ viewer: author, workshopId, sourceId })))).flat();
+    expect(seen).toHaveLength(expected.size);
+    expect(seen.every((annotation) => annotation.mine && annotation.replies.every((reply) => !reply.mine))).toBe(true);
+    const raw = new PrismaClient({ adapter: connection.factory });
+    try {
+      expect(await raw.pendingOwnership.count()).toBe(0);
+      const rows = JSON.stringify([await raw.annotation.findMany(), await raw.annotationReply.findMany()]);
+      expect(rows).not.toContain(authorId);
+      expect(rows).not.toContain(viewer.id);
+    } finally {
+      await raw.$disconnect();
+    }
+  });
+
   it("gives every annotation of the three corpus sources the same highlight, through a passage", async () => {
     let seen = 0;
     for (const sourceId of sourceIds) {
@@ -142,6 +163,9 @@ describe(`migration ${MIGRATION}`, () => {
           state: before.start === null ? "ORPHANED" : "PLACED",
         });
         expect(annotation.replies).toHaveLength(1);
+        // Ownership survives the conversion to owner tags: the reader wrote the replies.
+        expect(annotation.mine).toBe(false);
+        expect(annotation.replies[0]!.mine).toBe(true);
         expect(annotation.themeIds).toHaveLength(1);
         seen += 1;
       }
