@@ -12,6 +12,8 @@ export function presentWorkshop(workshop: Workshop, membership: Pick<Membership,
     attribution: workshop.attribution,
     status: workshop.status,
     isDemo: workshop.isDemo,
+    /** The day it was last sealed (its ownership key destroyed), or null. */
+    sealedOn: workshop.sealedAt ? workshop.sealedAt.toISOString().slice(0, 10) : null,
     myRole: membership.role,
     can: permissionsOf({ role: membership.role, status: workshop.status }),
   };

@@ -6,6 +6,7 @@ import { requireViewerForWrite } from "@/lib/auth/session";
 import { runAction, type ActionState } from "@/lib/page-helpers";
 import { createWorkshop } from "@/lib/workshops/create-workshop";
 import { updateWorkshop } from "@/lib/workshops/update-workshop";
+import { sealWorkshop } from "@/lib/ownership/seal-workshop";
 import { changeWorkshopStatus } from "@/lib/workshops/change-workshop-status";
 
 function workshopFields(form: FormData) {
@@ -32,6 +33,14 @@ export async function createWorkshopAction(_state: ActionState, form: FormData):
 export async function updateWorkshopAction(workshopId: string, _state: ActionState, form: FormData): Promise<ActionState> {
   const state = await runAction(async () => {
     await updateWorkshop({ viewer: await requireViewerForWrite(), workshopId, input: workshopFields(form) });
+  });
+  if (state.ok) revalidatePath(`/workshops/${workshopId}`, "layout");
+  return state;
+}
+
+export async function sealWorkshopAction(workshopId: string): Promise<ActionState> {
+  const state = await runAction(async () => {
+    await sealWorkshop({ viewer: await requireViewerForWrite(), workshopId });
   });
   if (state.ok) revalidatePath(`/workshops/${workshopId}`, "layout");
   return state;

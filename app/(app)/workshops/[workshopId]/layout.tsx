@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { loadWorkshop } from "./_data";
 import { RuleBanner } from "./_components/RuleBanner";
 import { WorkshopNav } from "./_components/WorkshopNav";
@@ -8,7 +8,7 @@ import { LiveCount } from "./_components/LiveCount";
 export default async function WorkshopLayout({ children, params }: { children: ReactNode; params: Promise<{ workshopId: string }> }) {
   const { workshopId } = await params;
   const { workshop } = await loadWorkshop(workshopId);
-  const t = await getTranslations("workshop");
+  const [t, format] = await Promise.all([getTranslations("workshop"), getFormatter()]);
   return (
     <div className="stack">
       <header className="workshop-header stack-small">
@@ -21,6 +21,11 @@ export default async function WorkshopLayout({ children, params }: { children: R
         {workshop.status !== "OPEN" && (
           <p className="notice" role="status">
             {t(`statusNotice.${workshop.status}`)}
+          </p>
+        )}
+        {workshop.sealedOn && (
+          <p className="notice" role="status">
+            {t("sealedNotice", { day: format.dateTime(new Date(`${workshop.sealedOn}T00:00:00Z`), { dateStyle: "long" }) })}
           </p>
         )}
         <RuleBanner attribution={workshop.attribution} />

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getEnv } from "@/lib/env";
 import { loadWorkshop } from "../_data";
 import { WorkshopForm } from "../../_components/WorkshopForm";
-import { updateWorkshopAction, changeWorkshopStatusAction } from "../../actions";
+import { updateWorkshopAction, changeWorkshopStatusAction, sealWorkshopAction } from "../../actions";
 import { StatusControls } from "../_components/StatusControls";
+import { SealControls } from "../_components/SealControls";
 
 type Props = { params: Promise<{ workshopId: string }> };
 
@@ -15,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WorkshopSettingsPage({ params }: Props) {
   const { workshop } = await loadWorkshop((await params).workshopId);
   if (!workshop.can["workshop.changeStatus"]) notFound();
-  const t = await getTranslations("workshop.settings");
+  const [t, format] = await Promise.all([getTranslations("workshop.settings"), getFormatter()]);
+  const sealedOn = workshop.sealedOn ? format.dateTime(new Date(`${workshop.sealedOn}T00:00:00Z`), { dateStyle: "long" }) : null;
   return (
     <div className="narrow stack">
       <h1>{t("title")}</h1>
@@ -25,6 +28,7 @@ export default async function WorkshopSettingsPage({ params }: Props) {
         <p className="hint">{t("readOnly")}</p>
       )}
       <StatusControls status={workshop.status} action={changeWorkshopStatusAction.bind(null, workshop.id)} />
+      {workshop.can["workshop.seal"] && <SealControls sealedOn={sealedOn} days={getEnv().SEAL_AFTER_CLOSED_DAYS} action={sealWorkshopAction.bind(null, workshop.id)} />}
     </div>
   );
 }
