@@ -10,6 +10,7 @@ import { describeLeaks, findLeaks, type Canaries } from "./scan";
 import { addScanSource, annotateAndReply, downloadExports, hideAndShowAgain } from "./annotations-scenario";
 import { NOTE_EXPORT_FORMATS, downloadNoteExports, writeNoteTogether } from "./note-scenario";
 import { proposeAndDecideThemes, readCodebook } from "./codebook-scenario";
+import { attributedThenChathamHouse, readSourceAgain, sealFromSettings } from "./ownership-scenario";
 
 /**
  * The anonymity scanner. Four members with unique canaries (name, email, organization, user
@@ -98,7 +99,7 @@ async function visitEverything(member: Member, workshopId: string): Promise<void
 }
 
 test("no member ever receives another member's identity", async ({ browser, baseURL }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const members: Member[] = [];
   for (const [index, role] of ROLES.entries()) members.push(await joinAsNewPerson(browser, role, index));
   const [organizer, ...others] = members;
@@ -138,6 +139,18 @@ test("no member ever receives another member's identity", async ({ browser, base
   for (const member of members) await downloadNoteExports(member, workshopId, `Point ${members.length} of the note.`);
 
   for (const member of members) await visitEverything(member, workshopId);
+
+  // Sealed: contributions belong to nobody now; everyone reads everything again.
+  await sealFromSettings(organizer, workshopId);
+  await readSourceAgain(members, workshopId, sourceId, written);
+  for (const member of members) await readCodebook(member, workshopId);
+  for (const member of members) await visitEverything(member, workshopId);
+
+  // A workshop held attributed, then switched to the Chatham House Rule: everyone reads it again.
+  const attributed = await attributedThenChathamHouse(members, organizer, baseURL!);
+  await readSourceAgain(members, attributed.workshopId, attributed.sourceId, attributed.written);
+  for (const member of members) await visitEverything(member, attributed.workshopId);
+
   for (const member of members) {
     for (const mail of await findMail(member.email)) {
       member.received.push({ kind: "mail", source: mail.subject, text: `${mail.subject}\n${mail.text}\n${mail.html ?? ""}` });
