@@ -52,8 +52,9 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BODY_BY
  * Content-Length over the limit is refused before reading, and an undeclared body as soon as it
  * passes the limit, with the caller's error.
  */
-export async function readBoundedBody(request: Request, maxBytes: number, tooLargeError: () => AppError): Promise<Uint8Array> {
-  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLargeError();
+export async function readBoundedBody(request: Request, maxBytes: number, tooLargeError: (bytes: number) => AppError): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLargeError(declared);
   if (!request.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -62,7 +63,7 @@ export async function readBoundedBody(request: Request, maxBytes: number, tooLar
     received += next.value.byteLength;
     if (received > maxBytes) {
       await reader.cancel();
-      throw tooLargeError();
+      throw tooLargeError(received);
     }
     chunks.push(next.value);
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { readBoundedBody } from "@/lib/http";
 import { fileTooLargeError, MAX_SOURCE_BYTES } from "./import/import-errors";
 
 /** Room for the citation fields and multipart boundaries around a file at the limit. */
@@ -15,24 +16,10 @@ export async function readUploadForm(request: Request): Promise<FormData> {
   if (!/^multipart\/form-data\b/i.test(contentType)) {
     throw new AppError("BAD_REQUEST", "invalidForm", "Send the source as multipart/form-data.");
   }
-  const maxBytes = MAX_SOURCE_BYTES + FORM_OVERHEAD_BYTES;
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw fileTooLargeError(declared);
   if (!request.body) throw new AppError("BAD_REQUEST", "invalidForm", "The form is empty.");
-
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  const reader = request.body.getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    received += next.value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel();
-      throw fileTooLargeError(received);
-    }
-    chunks.push(next.value);
-  }
+  const body = await readBoundedBody(request, MAX_SOURCE_BYTES + FORM_OVERHEAD_BYTES, fileTooLargeError);
   try {
-    return await new Response(new Blob(chunks as BlobPart[]), { headers: { "content-type": contentType } }).formData();
+    return await new Response(new Blob([body as BlobPart]), { headers: { "content-type": contentType } }).formData();
   } catch {
     throw new AppError("BAD_REQUEST", "invalidForm", "The form could not be read. Try again.");
   }
