@@ -1,16 +1,19 @@
 "use client";
 
-import { memo, type ReactNode } from "react";
+import { memo, useMemo, type ReactNode } from "react";
 import type { InlineMark, SourceBlock } from "@/lib/sources/markup";
-import { segmentBlock, type Highlight } from "./segments";
+import { segmentBlock } from "./segments";
+import { LINKED_ID, LINKED_NOTICE_ID, PENDING_ID, segmentClass, type PaintedHighlight } from "./paint";
 
 interface ReaderTextProps {
   text: string;
   blocks: SourceBlock[];
   marks: InlineMark[];
-  highlights: Highlight[];
+  highlights: PaintedHighlight[];
   activeId: string | null;
   pending: { start: number; end: number } | null;
+  /** The passage a `#passage-` link opened: its pieces can take the focus, described by the notice. */
+  linked: { start: number; end: number } | null;
 }
 
 function wrap(children: ReactNode, kinds: InlineMark["kind"][]): ReactNode {
@@ -18,8 +21,13 @@ function wrap(children: ReactNode, kinds: InlineMark["kind"][]): ReactNode {
 }
 
 /** The source's text, cut into pieces that carry their offset (data-start) for selections. */
-export const ReaderText = memo(function ReaderText({ text, blocks, marks, highlights, activeId, pending }: ReaderTextProps) {
-  const all = pending ? [...highlights, { id: "pending", ...pending }] : highlights;
+export const ReaderText = memo(function ReaderText({ text, blocks, marks, highlights, activeId, pending, linked }: ReaderTextProps) {
+  const byId = useMemo(() => new Map(highlights.map((highlight) => [highlight.id, highlight])), [highlights]);
+  const all = [
+    ...highlights,
+    ...(pending ? [{ id: PENDING_ID, start: pending.start, end: pending.end }] : []),
+    ...(linked ? [{ id: LINKED_ID, start: linked.start, end: linked.end }] : []),
+  ];
   return blocks.map((block, index) => {
     // One element per piece (a span, or a mark when highlighted): with a thousand highlights
     // the page holds thousands of pieces, and each extra wrapper costs parsing, layout and hydration.
@@ -32,14 +40,17 @@ export const ReaderText = memo(function ReaderText({ text, blocks, marks, highli
           </span>
         );
       }
-      const isActive = activeId !== null && segment.highlightIds.includes(activeId);
-      const isPending = segment.highlightIds.includes("pending");
+      // Colours come from classes (one per palette colour and stripe, see paint.ts): a piece's
+      // class is a short string, cached per colour set, so a thousand highlights stay cheap.
+      const annotationIds = segment.highlightIds.filter((id) => byId.has(id));
+      const isLinked = linked !== null && segment.highlightIds.includes(LINKED_ID);
       return (
         <mark
           key={segment.start}
           data-start={segment.start}
-          className={`highlight${segment.highlightIds.length > 1 ? " highlight-overlap" : ""}${isActive ? " highlight-active" : ""}${isPending ? " highlight-pending" : ""}`}
-          data-annotation-ids={segment.highlightIds.join(" ")}
+          className={segmentClass(segment.highlightIds, byId, { activeId })}
+          data-annotation-ids={annotationIds.length > 0 ? annotationIds.join(" ") : undefined}
+          {...(isLinked ? { tabIndex: -1, "aria-describedby": LINKED_NOTICE_ID } : {})}
         >
           {content}
         </mark>

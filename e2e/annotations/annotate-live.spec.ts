@@ -88,6 +88,7 @@ test("A highlights a passage and tags a theme; B sees it live and replies; A see
     await expectNoAxeViolations(pageA);
 
     await cardA.getByRole("button", { name: "Delete", exact: true }).click();
+    await pageA.getByRole("alertdialog", { name: "Delete this annotation?" }).getByRole("button", { name: "Delete the annotation" }).click();
     await expect(cardA).toHaveCount(0);
     await expect(pageB.getByRole("article").filter({ hasText: comment })).toHaveCount(0, { timeout: 5_000 });
   } finally {
@@ -105,7 +106,7 @@ test("an annotation made with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   const newAnnotation = page.getByRole("region", { name: "New annotation" });
   await expect(newAnnotation.locator("q")).toHaveText("Executive Summary");
-  await expect(page.getByText("Passage selected: annotate it above.")).toBeVisible();
+  await expect(page.getByText("Passage selected: adjust it or annotate it.")).toBeVisible();
 
   const comment = `Keyboard only ${Date.now()}`;
   await newAnnotation.getByLabel("Comment (optional)").focus();
@@ -123,5 +124,6 @@ test("an annotation made with the keyboard alone", async ({ page }) => {
   await expect(page.locator("mark.highlight-active").first()).toBeVisible();
   await expectNoAxeViolations(page);
   await card.getByRole("button", { name: "Delete", exact: true }).click();
+  await page.getByRole("alertdialog", { name: "Delete this annotation?" }).getByRole("button", { name: "Delete the annotation" }).click();
   await expect(card).toHaveCount(0);
 });
