@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
 import type { PresentedTheme } from "@/lib/themes/present";
 import { THEME_COLORS } from "@/lib/themes/palette";
-import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { useWhen } from "./use-when";
 import { ReplyItem } from "./ReplyItem";
 import { AnnotationForm } from "./AnnotationForm";
 import { CopyLinkButton } from "./CopyLinkButton";
+import { DeferredConfirm } from "./DeferredConfirm";
 import type { CardActions } from "./card-actions";
 
 interface AnnotationCardProps {
@@ -101,12 +101,9 @@ export function AnnotationCard({ annotation, themes, isActive, canContribute, ca
                 <button type="button" className="button button-small" onClick={() => setIsEditing(true)}>
                   {t("edit")}
                 </button>
-                <ConfirmDialog
-                  trigger={
-                    <button type="button" className="button button-small button-danger">
-                      {t("delete")}
-                    </button>
-                  }
+                <DeferredConfirm
+                  label={t("delete")}
+                  className="button button-small button-danger"
                   title={t("deleteTitle")}
                   description={t("deleteDescription", { count: annotation.replies.length })}
                   confirmLabel={t("deleteConfirm")}

@@ -41,14 +41,17 @@ export function FilterBar({ themes, filter, onChange }: FilterBarProps) {
           <ul className="filter-chips" aria-label={t("filterThemes")}>
             {themes.map((theme) => (
               <li key={theme.id}>
-                <label className="filter-chip" style={{ borderColor: THEME_COLORS[theme.color].strong, background: THEME_COLORS[theme.color].highlight }}>
+                <label
+                  className={`filter-chip${filter.themeIds.includes(theme.id) ? " filter-chip-on" : ""}`}
+                  style={{ borderColor: THEME_COLORS[theme.color].strong, background: THEME_COLORS[theme.color].highlight }}
+                >
                   <input type="checkbox" checked={filter.themeIds.includes(theme.id)} onChange={() => toggleTheme(theme.id)} />
                   <span>{theme.name}</span>
                 </label>
               </li>
             ))}
             <li>
-              <label className="filter-chip filter-chip-untagged">
+              <label className={`filter-chip filter-chip-untagged${filter.untagged ? " filter-chip-on" : ""}`}>
                 <input type="checkbox" checked={filter.untagged} onChange={() => onChange({ ...filter, untagged: !filter.untagged })} />
                 <span>{t("filterUntagged")}</span>
               </label>

@@ -54,7 +54,12 @@ export function MarginCards(props: MarginCardsProps) {
     <>
       <ol className="annotation-list" data-cards-start={isPlaced || undefined}>
         {annotations.slice(0, shownCount).map((annotation) => (
-          <li key={annotation.id} className={isPlaced ? "margin-item" : undefined} data-anchor={isPlaced ? annotation.id : undefined}>
+          <li
+            key={annotation.id}
+            className={isPlaced ? "margin-item" : undefined}
+            data-anchor={isPlaced ? annotation.id : undefined}
+            data-anchor-start={isPlaced ? annotation.passage.start! : undefined}
+          >
             <AnnotationCard
               annotation={annotation}
               themes={themes}
@@ -69,7 +74,7 @@ export function MarginCards(props: MarginCardsProps) {
         ))}
       </ol>
       {next && (
-        <button ref={moreRef} type="button" className={`button button-small show-more${isPlaced ? " margin-item" : ""}`} data-anchor={isPlaced ? next.id : undefined} onClick={onShowMore}>
+        <button ref={moreRef} type="button" className={`button button-small show-more${isPlaced ? " margin-item" : ""}`} data-anchor={isPlaced ? next.id : undefined} data-anchor-start={isPlaced ? next.passage.start! : undefined} onClick={onShowMore}>
           {t("showMore", { count: Math.min(CARD_BATCH, annotations.length - shownCount), total: annotations.length - shownCount })}
         </button>
       )}

@@ -55,7 +55,7 @@ export function PendingPanel({ text, pending, onAdjust, themes, onSubmit, onCanc
   }, [text, pending, onAdjust]);
 
   return (
-    <div className="pending-panel card stack-small margin-item" data-anchor={PENDING_ID}>
+    <div className="pending-panel card stack-small margin-item" data-anchor={PENDING_ID} data-anchor-start={pending.start}>
       <p className="pending-quote" aria-live="polite">
         <q>{shown}</q>
       </p>

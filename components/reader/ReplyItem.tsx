@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { PresentedReply } from "@/lib/annotations/present";
-import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { DeferredConfirm } from "./DeferredConfirm";
 import { useWhen } from "./use-when";
 
 interface ReplyItemProps {
@@ -71,12 +71,9 @@ export function ReplyItem({ reply, canEdit, onUpdate, onDelete, onError, canMode
             <button type="button" className="button button-small button-quiet" onClick={() => setDraft(reply.body)}>
               {t("editReply")}
             </button>
-            <ConfirmDialog
-              trigger={
-                <button type="button" className="button button-small button-quiet">
-                  {t("deleteReply")}
-                </button>
-              }
+            <DeferredConfirm
+              label={t("deleteReply")}
+              className="button button-small button-quiet"
               title={t("deleteReplyTitle")}
               description={t("deleteReplyDescription")}
               confirmLabel={t("deleteReplyConfirm")}

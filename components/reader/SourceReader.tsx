@@ -12,15 +12,16 @@ import { CARD_BATCH, MarginCards } from "./MarginCards";
 import { NewAnnotation } from "./NewAnnotation";
 import { ReaderText } from "./ReaderText";
 import { SHOW_ALL, matchesFilter, type AnnotationFilter } from "./filter";
-import { LINKED_NOTICE_ID, PENDING_ID, highlightCss, paintHighlights } from "./paint";
+import { LINKED_NOTICE_ID, PENDING_ID, paintHighlights } from "./paint";
+// A stylesheet, not a <style> the reader renders: in the head from the start, it does not make
+// the browser restyle a thousand highlights once the body has arrived.
+import "./highlights.css";
 import { offsetOfDomPosition } from "./segments";
 import { useHighlightTitle } from "./use-highlight-title";
 import { useLiveAnnotations } from "./use-live-annotations";
-import { useIsAlignedMargin, useMarginLayout } from "./use-margin-layout";
+import { isAlignedMargin, useMarginLayout } from "./use-margin-layout";
 import { useReaderTarget } from "./use-reader-target";
 import type { TextRange } from "./word-range";
-
-const HIGHLIGHT_CSS = highlightCss();
 
 interface SourceReaderProps {
   workshopId: string;
@@ -51,8 +52,7 @@ export function SourceReader({ workshopId, source, themes: initialThemes, initia
   const [isMissingAnnotation, setIsMissingAnnotation] = useState(false);
   const textRef = useRef<HTMLDivElement>(null);
   const marginRef = useRef<HTMLElement>(null);
-  const isAligned = useIsAlignedMargin();
-  useMarginLayout({ isAligned, textRef, marginRef, focusAnchor: pending ? PENDING_ID : activeId, onCoveredFocus: setActiveId });
+  useMarginLayout({ textRef, marginRef, focusAnchor: pending ? PENDING_ID : activeId, onCoveredFocus: setActiveId });
   const showTitle = useHighlightTitle(annotations, themes);
 
   const { visible, placed, orphans, highlights } = useMemo(() => {
@@ -85,9 +85,10 @@ export function SourceReader({ workshopId, source, themes: initialThemes, initia
     const mark = textRef.current?.querySelector(`mark[data-annotation-ids~="${CSS.escape(shown.id)}"]`);
     const card = marginRef.current?.querySelector<HTMLElement>(`[data-card="${CSS.escape(shown.id)}"]`);
     // Beside the text the card is next to its passage; in a list, the card is what to read.
+    const isAligned = isAlignedMargin();
     card?.focus({ preventScroll: isAligned && Boolean(mark) });
     if (isAligned || !card) reveal(mark);
-  }, [shown, isAligned]);
+  }, [shown]);
 
   useEffect(() => {
     if (!linked) return;
@@ -138,9 +139,6 @@ export function SourceReader({ workshopId, source, themes: initialThemes, initia
   const cards = { themes, activeId, canContribute, canModerate, api, upsert, remove, onSelect: select, workshopId, sourceId: source.id };
   return (
     <div className="reader-with-margin">
-      <style href="reader-highlights" precedence="medium">
-        {HIGHLIGHT_CSS}
-      </style>
       <div className="reader-column stack-small">
         <LinkedNotice
           linked={linked}
@@ -162,7 +160,8 @@ export function SourceReader({ workshopId, source, themes: initialThemes, initia
           />
         </div>
       </div>
-      <aside ref={marginRef} className={`margin stack-small${isAligned ? " margin-aligned" : ""}`} aria-label={t("margin")}>
+      {/* `margin-aligned` is the layout's to set: the browser alone knows the screen's width. */}
+      <aside ref={marginRef} className="margin stack-small" aria-label={t("margin")}>
         {/* The tools: cards that make room for a selected one slide under them. */}
         <div className="margin-head stack-small">
           {canContribute && (

@@ -1,6 +1,7 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { THEME_COLORS, UNTAGGED_HIGHLIGHT } from "@/lib/themes/palette";
-import { LINKED_ID, PENDING_ID, colorBits, highlightCss, paintHighlights, segmentClass } from "./paint";
+import { HIGHLIGHT_CSS_FILE, LINKED_ID, PENDING_ID, colorBits, highlightCss, highlightCssFile, paintHighlights, segmentClass } from "./paint";
 
 const themes = [
   { id: "t-orange", color: "orange" as const },
@@ -52,6 +53,10 @@ describe("highlight colours", () => {
     expect(classOf([LINKED_ID, "orange"])).toBe("highlight hl-c1 hl-1-orange highlight-linked");
   });
 
+  it("ships the stylesheet the palette makes (run scripts/write-highlight-css.ts after changing the palette)", () => {
+    expect(fs.readFileSync(HIGHLIGHT_CSS_FILE, "utf8")).toBe(highlightCssFile());
+  });
+
   it("has one bit per palette colour", () => {
     expect(colorBits(["orange", "orange"])).toBe(colorBits(["orange"]));
     expect(colorBits([])).toBe(colorBits(["not a colour"]));
@@ -65,6 +70,6 @@ describe("highlight colours", () => {
     expect(css).toContain(`--hl-1:${UNTAGGED_HIGHLIGHT}`);
     // Backgrounds are only ever the --hl-N properties, which hold highlight colours.
     for (const background of css.match(/background:[^}]+/g)!) expect(background).not.toMatch(/#[0-9a-f]{3,6}/i);
-    expect(css).toContain("mark.hl-c2{background:repeating-linear-gradient(135deg,var(--hl-1) 0.00em 0.35em,var(--hl-2) 0.35em 0.70em)}");
+    expect(css).toContain("mark.highlight.hl-c2{background:repeating-linear-gradient(135deg,var(--hl-1) 0.00em 0.35em,var(--hl-2) 0.35em 0.70em)}");
   });
 });

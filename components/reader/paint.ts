@@ -100,6 +100,14 @@ export const LINKED_ID = "linked";
 /** The notice that says which passage a link opened; the linked pieces point to it. */
 export const LINKED_NOTICE_ID = "linked-passage-notice";
 
+/** Where the generated stylesheet lives, relative to the repository. */
+export const HIGHLIGHT_CSS_FILE = "components/reader/highlights.css";
+
+/** The generated stylesheet's whole text, header included (scripts/write-highlight-css.ts). */
+export function highlightCssFile(): string {
+  return `/* Generated from lib/themes/palette.ts by scripts/write-highlight-css.ts: do not edit. */\n${highlightCss()}\n`;
+}
+
 /**
  * The highlight colours as CSS, from the palette (its single source): each piece sets its
  * stripes' colours in custom properties, and `hl-cN` paints N of them as diagonal bands. Every
@@ -111,11 +119,11 @@ export function highlightCss(): string {
     rules.push(`mark.hl-1-${paint.key}{--hl-1:${paint.fill};--hl-edge:${paint.edge}}`);
     for (let position = 2; position <= MAX_STRIPES; position += 1) rules.push(`mark.hl-${position}-${paint.key}{--hl-${position}:${paint.fill}}`);
   }
-  rules.push("mark.hl-c1{background:var(--hl-1)}");
+  rules.push("mark.highlight.hl-c1{background:var(--hl-1)}");
   const band = 0.35;
   for (let count = 2; count <= MAX_STRIPES; count += 1) {
     const stops = Array.from({ length: count }, (_, index) => `var(--hl-${index + 1}) ${(index * band).toFixed(2)}em ${((index + 1) * band).toFixed(2)}em`);
-    rules.push(`mark.hl-c${count}{background:repeating-linear-gradient(135deg,${stops.join(",")})}`);
+    rules.push(`mark.highlight.hl-c${count}{background:repeating-linear-gradient(135deg,${stops.join(",")})}`);
   }
   return rules.join("\n");
 }
