@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
 import type { PresentedSource } from "@/lib/sources/present";
@@ -12,15 +12,13 @@ import { CARD_BATCH, MarginCards } from "./MarginCards";
 import { NewAnnotation } from "./NewAnnotation";
 import { ReaderText } from "./ReaderText";
 import { SHOW_ALL, matchesFilter, type AnnotationFilter } from "./filter";
-import { LINKED_NOTICE_ID, PENDING_ID, paintHighlights } from "./paint";
-// A stylesheet, not a <style> the reader renders: in the head from the start, it does not make
-// the browser restyle a thousand highlights once the body has arrived.
-import "./highlights.css";
+import { PENDING_ID, paintHighlights } from "./paint";
 import { offsetOfDomPosition } from "./segments";
 import { useHighlightTitle } from "./use-highlight-title";
 import { useLiveAnnotations } from "./use-live-annotations";
-import { isAlignedMargin, useMarginLayout } from "./use-margin-layout";
+import { useMarginLayout } from "./use-margin-layout";
 import { useReaderTarget } from "./use-reader-target";
+import { useReveal } from "./use-reveal";
 import type { TextRange } from "./word-range";
 
 interface SourceReaderProps {
@@ -30,13 +28,6 @@ interface SourceReaderProps {
   initialAnnotations: PresentedAnnotation[];
   canContribute: boolean;
   canModerate: boolean;
-}
-
-/** Scrolls an element to the middle of the screen unless it is already in view. */
-function reveal(element: Element | null | undefined, behavior: ScrollBehavior = "auto") {
-  if (!element) return;
-  const { top, bottom } = element.getBoundingClientRect();
-  if (top < 0 || bottom > window.innerHeight) element.scrollIntoView({ block: "center", behavior });
 }
 
 export function SourceReader({ workshopId, source, themes: initialThemes, initialAnnotations, canContribute, canModerate }: SourceReaderProps) {
@@ -80,33 +71,22 @@ export function SourceReader({ workshopId, source, themes: initialThemes, initia
   );
   const { linked, dismiss } = useReaderTarget({ api, sourceId: source.id, annotations, onOpenAnnotation: openAnnotation });
 
-  useEffect(() => {
-    if (!shown) return;
-    const mark = textRef.current?.querySelector(`mark[data-annotation-ids~="${CSS.escape(shown.id)}"]`);
-    const card = marginRef.current?.querySelector<HTMLElement>(`[data-card="${CSS.escape(shown.id)}"]`);
-    // Beside the text the card is next to its passage; in a list, the card is what to read.
-    const isAligned = isAlignedMargin();
-    card?.focus({ preventScroll: isAligned && Boolean(mark) });
-    if (isAligned || !card) reveal(mark);
-  }, [shown]);
-
-  useEffect(() => {
-    if (!linked) return;
-    const passage = textRef.current?.querySelector<HTMLElement>("mark.highlight-linked");
-    const target = linked.state === "placed" && passage ? passage : document.getElementById(LINKED_NOTICE_ID);
-    target?.focus({ preventScroll: true });
-    target?.scrollIntoView({ block: "center" });
-  }, [linked]);
-
-  useEffect(() => reveal(textRef.current?.querySelector("mark.highlight-pending")), [pending]);
+  useReveal({ textRef, marginRef, shown, linked, pending });
 
   const activeIndex = placed.findIndex((annotation) => annotation.id === activeId);
   // The selected card is always rendered, wherever it is in the list.
   const shownCount = Math.min(placed.length, Math.max(cardLimit, activeIndex + 1));
   const showMore = useCallback(() => setCardLimit((limit) => limit + CARD_BATCH), []);
 
-  function captureSelection() {
+  function captureSelection(event: React.MouseEvent | React.KeyboardEvent) {
     const selection = window.getSelection();
+    if (event.type === "mouseup" && (!selection || selection.isCollapsed)) {
+      // A click on a highlight selects its annotation; clicking again where several overlap
+      // goes through them in turn.
+      const ids = (event.target as Element).closest("mark[data-annotation-ids]")?.getAttribute("data-annotation-ids")?.split(" ");
+      if (ids) setActiveId(ids[(ids.indexOf(activeId ?? "") + 1) % ids.length]!);
+      return;
+    }
     if (!canContribute || !selection || selection.isCollapsed || !textRef.current) return;
     const range = selection.getRangeAt(0);
     if (!textRef.current.contains(range.commonAncestorContainer)) return;
@@ -165,7 +145,17 @@ export function SourceReader({ workshopId, source, themes: initialThemes, initia
         {/* The tools: cards that make room for a selected one slide under them. */}
         <div className="margin-head stack-small">
           {canContribute && (
-            <NewAnnotation text={source.text} themes={themes} pending={pending} onPending={setPending} onCreate={create} onCancel={() => setPending(null)} />
+            <NewAnnotation
+              text={source.text}
+              themes={themes}
+              pending={pending}
+              onPending={setPending}
+              onCreate={create}
+              onCancel={() => {
+                setPending(null);
+                window.getSelection()?.removeAllRanges();
+              }}
+            />
           )}
           <FilterBar themes={themes} filter={filter} onChange={setFilter} />
           <div className="margin-tools">

@@ -100,12 +100,21 @@ export const LINKED_ID = "linked";
 /** The notice that says which passage a link opened; the linked pieces point to it. */
 export const LINKED_NOTICE_ID = "linked-passage-notice";
 
-/** Where the generated stylesheet lives, relative to the repository. */
-export const HIGHLIGHT_CSS_FILE = "components/reader/highlights.css";
+/** The stylesheet that carries the highlight colours, between these two lines. */
+export const HIGHLIGHT_CSS_FILE = "app/globals.css";
+const BEGIN = "/* Highlight colours: generated from lib/themes/palette.ts by scripts/write-highlight-css.ts, do not edit. */";
+const END = "/* End of the generated highlight colours. */";
 
-/** The generated stylesheet's whole text, header included (scripts/write-highlight-css.ts). */
-export function highlightCssFile(): string {
-  return `/* Generated from lib/themes/palette.ts by scripts/write-highlight-css.ts: do not edit. */\n${highlightCss()}\n`;
+/**
+ * The stylesheet with its generated section replaced by the palette's colours. One stylesheet
+ * for the whole app: a second one would be one more request that holds up the first paint.
+ */
+export function withHighlightCss(stylesheet: string): string {
+  const start = stylesheet.indexOf(BEGIN);
+  const end = stylesheet.indexOf(END);
+  const section = `${BEGIN}\n${highlightCss()}\n${END}`;
+  if (start < 0 || end < start) return `${stylesheet.trimEnd()}\n\n${section}\n`;
+  return stylesheet.slice(0, start) + section + stylesheet.slice(end + END.length);
 }
 
 /**

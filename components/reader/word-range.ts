@@ -13,7 +13,9 @@ export type RangeMove = "earlier" | "later";
  */
 const WINDOW = 400;
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
+// Made on first use: building a word segmenter loads the browser's word-break data, which a
+// page load that never adjusts a passage does not need.
+let segmenter: Intl.Segmenter | null = null;
 
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
@@ -28,6 +30,7 @@ function wordsAround(text: string, at: number): TextRange[] {
   // A window must not begin with half a character.
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from -= 1;
   const words: TextRange[] = [];
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
   for (const part of segmenter.segment(text.slice(from, to))) {
     if (part.isWordLike) words.push({ start: from + part.index, end: from + part.index + part.segment.length });
   }

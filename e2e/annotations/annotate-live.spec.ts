@@ -85,6 +85,7 @@ test("A highlights a passage and tags a theme; B sees it live and replies; A see
     await cardB.getByLabel("Edit your reply").fill(`${reply}, revised`);
     await cardB.getByRole("button", { name: "Save" }).click();
     await expect(cardA.getByRole("list", { name: "Replies" })).toContainText(`${reply}, revised`, { timeout: 5_000 });
+    await expect(cardA.getByRole("listitem").filter({ hasText: `${reply}, revised` }).locator(".badge", { hasText: "edited" })).toBeVisible();
     await expectNoAxeViolations(pageA);
 
     await cardA.getByRole("button", { name: "Delete", exact: true }).click();

@@ -81,6 +81,11 @@ test("cards sit beside their passages on a wide screen, make room for the select
   await expect.poll(async () => (await topOf(card("Middle"))) - (await bottomOf(card("Second")))).toBeGreaterThanOrEqual(7.5);
   await expectNoAxeViolations(page);
 
+  // A click on a highlight selects its annotation, whose card comes beside it.
+  await mark(last.id).click();
+  await expect(card("Last")).toHaveAttribute("aria-current", "true");
+  await expect.poll(async () => Math.abs((await topOf(card("Last"))) - (await topOf(mark(last.id))))).toBeLessThanOrEqual(1);
+
   // Narrow: the margin is the list after the text.
   await page.setViewportSize({ width: 900, height: 900 });
   await expect(card("First").locator("xpath=..")).toHaveCSS("position", "static");

@@ -28,8 +28,17 @@ test("highlights take their themes' colours, striped for several; names on hover
   // Overlaps the two-theme annotation on "a narrower focus".
   const overlapping = await annotate(page, source, "a narrower focus on civilians", { comment: `Overlapping ${tag}`, themeIds: [fourth.id] });
 
+  // An edited annotation says so (and never when).
+  const edited = await page.request.patch(`/api/workshops/${workshopId}/annotations/${single.id}`, {
+    data: { comment: `One theme ${tag}, reworded`, themeIds: [first.id] },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(edited.status(), await edited.text()).toBe(200);
+
   await page.setViewportSize({ width: 1400, height: 900 });
   await openReader(page, workshopId, source.sourceId);
+  await expect(cardWith(page, `One theme ${tag}, reworded`).locator(".meta .badge", { hasText: "edited" })).toBeVisible();
+  await expect(cardWith(page, `Two themes ${tag}`).locator(".meta .badge", { hasText: "edited" })).toHaveCount(0);
 
   await expect(marksOf(page, untagged.id)).toHaveCSS("background-color", rgb(UNTAGGED_HIGHLIGHT));
   await expect(marksOf(page, single.id)).toHaveCSS("background-color", fill(first));
