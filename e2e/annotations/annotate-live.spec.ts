@@ -88,6 +88,17 @@ test("A highlights a passage and tags a theme; B sees it live and replies; A see
     await expect(cardA.getByRole("listitem").filter({ hasText: `${reply}, revised` }).locator(".badge", { hasText: "edited" })).toBeVisible();
     await expectNoAxeViolations(pageA);
 
+    // Deleting the reply asks first; cancelling keeps it, confirming deletes it for everyone.
+    await cardB.getByRole("button", { name: "Delete reply" }).click();
+    const replyDialog = pageB.getByRole("alertdialog", { name: "Delete this reply?" });
+    await replyDialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(replyDialog).toHaveCount(0);
+    await expect(cardB.getByRole("list", { name: "Replies" })).toContainText(`${reply}, revised`);
+    await cardB.getByRole("button", { name: "Delete reply" }).click();
+    await replyDialog.getByRole("button", { name: "Delete the reply" }).click();
+    await expect(cardB.getByRole("list", { name: "Replies" })).toHaveCount(0);
+    await expect(cardA.getByRole("list", { name: "Replies" })).toHaveCount(0, { timeout: 5_000 });
+
     await cardA.getByRole("button", { name: "Delete", exact: true }).click();
     await pageA.getByRole("alertdialog", { name: "Delete this annotation?" }).getByRole("button", { name: "Delete the annotation" }).click();
     await expect(cardA).toHaveCount(0);
