@@ -66,12 +66,16 @@ describe("highlight colours", () => {
 
   it("writes the palette's highlight colours (never the strong ones) as backgrounds", () => {
     const css = highlightCss();
-    for (const { highlight, strong } of Object.values(THEME_COLORS)) {
-      expect(css).toContain(`--hl-1:${highlight};--hl-edge:${strong}`);
+    for (const [key, { highlight, strong }] of Object.entries(THEME_COLORS)) {
+      expect(css).toContain(`mark.hl-c1.hl-1-${key}{background:${highlight}}`);
+      expect(css).toContain(`mark:not(.hl-c1).hl-1-${key}{--hl-1:${highlight}}`);
+      expect(css).toContain(`mark.hl-1-${key}{border-bottom-color:${strong}}`);
     }
-    expect(css).toContain(`--hl-1:${UNTAGGED_HIGHLIGHT}`);
-    // Backgrounds are only ever the --hl-N properties, which hold highlight colours.
-    for (const background of css.match(/background:[^}]+/g)!) expect(background).not.toMatch(/#[0-9a-f]{3,6}/i);
-    expect(css).toContain("mark.highlight.hl-c2{background:repeating-linear-gradient(135deg,var(--hl-1) 0.00em 0.35em,var(--hl-2) 0.35em 0.70em)}");
+    expect(css).toContain(`mark.hl-c1.hl-1-untagged{background:${UNTAGGED_HIGHLIGHT}}`);
+    // Backgrounds are highlight colours, directly or through the --hl-N properties that hold them.
+    const strongs = Object.values(THEME_COLORS).map((color) => color.strong);
+    for (const background of css.match(/background:[^}]+/g)!) for (const strong of strongs) expect(background).not.toContain(strong);
+    for (const declaration of css.match(/--hl-\d:[^;}]+/g)!) expect(strongs).not.toContain(declaration.split(":")[1]);
+    expect(css).toContain("mark.hl-c2{background:repeating-linear-gradient(135deg,var(--hl-1) 0.00em 0.35em,var(--hl-2) 0.35em 0.70em)}");
   });
 });

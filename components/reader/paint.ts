@@ -118,21 +118,26 @@ export function withHighlightCss(stylesheet: string): string {
 }
 
 /**
- * The highlight colours as CSS, from the palette (its single source): each piece sets its
- * stripes' colours in custom properties, and `hl-cN` paints N of them as diagonal bands. Every
- * band is a palette `highlight` colour, so the text keeps the contrast palette.test.ts checks.
+ * The highlight colours as CSS, from the palette (its single source). A piece of one colour
+ * gets it directly (`hl-c1 hl-1-<colour>`); a piece of several sets its stripes' colours in
+ * custom properties, and `hl-cN` paints N of them as diagonal bands. Only those pieces declare
+ * custom properties: a style without them can be shared between the thousands of pieces of one
+ * colour, which keeps restyling a long source cheap. Every background is a palette `highlight`
+ * colour, so the text keeps the contrast palette.test.ts checks; the underline is the first
+ * colour's `strong` tone.
  */
 export function highlightCss(): string {
   const rules: string[] = [];
   for (const paint of PAINTS) {
-    rules.push(`mark.hl-1-${paint.key}{--hl-1:${paint.fill};--hl-edge:${paint.edge}}`);
+    rules.push(`mark.hl-1-${paint.key}{border-bottom-color:${paint.edge}}`);
+    rules.push(`mark.hl-c1.hl-1-${paint.key}{background:${paint.fill}}`);
+    rules.push(`mark:not(.hl-c1).hl-1-${paint.key}{--hl-1:${paint.fill}}`);
     for (let position = 2; position <= MAX_STRIPES; position += 1) rules.push(`mark.hl-${position}-${paint.key}{--hl-${position}:${paint.fill}}`);
   }
-  rules.push("mark.highlight.hl-c1{background:var(--hl-1)}");
   const band = 0.35;
   for (let count = 2; count <= MAX_STRIPES; count += 1) {
     const stops = Array.from({ length: count }, (_, index) => `var(--hl-${index + 1}) ${(index * band).toFixed(2)}em ${((index + 1) * band).toFixed(2)}em`);
-    rules.push(`mark.highlight.hl-c${count}{background:repeating-linear-gradient(135deg,${stops.join(",")})}`);
+    rules.push(`mark.hl-c${count}{background:repeating-linear-gradient(135deg,${stops.join(",")})}`);
   }
   return rules.join("\n");
 }

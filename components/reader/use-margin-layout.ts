@@ -119,7 +119,7 @@ export function useMarginLayout({
       const timer = setTimeout(firstLayout, 50);
       return () => clearTimeout(timer);
     }
-    const idle = requestIdleCallback(firstLayout, { timeout: 300 });
+    const idle = requestIdleCallback(firstLayout, { timeout: 2_000 });
     return () => cancelIdleCallback(idle);
   }, []);
 
