@@ -1,6 +1,7 @@
 /**
  * Rendering the reading view with 1,000 highlights: the built app on a fresh embedded database
- * (demo workshop plus 1,000 annotations on the IPI note by the demo participants), Debian's
+ * (demo workshop with its codebook grown to 12 themes, one per palette colour, plus 1,000
+ * annotations on the IPI note by the demo participants, most tagged, some with two themes), Debian's
  * Chromium through playwright-core, signed in as Amina. Five measured page loads after one
  * warm-up, each timed from navigation start (the page's `performance.timeOrigin`):
  * - highlights in DOM: every one of the 1,000 annotation ids is on a `mark.highlight`;
@@ -25,6 +26,8 @@ import { newId } from "../lib/ownership/ids";
 import { ownershipOf } from "../lib/ownership/ownership";
 import { ensureWorkshopKey } from "../lib/ownership/workshop-key";
 import { describeRange } from "../lib/anchoring/describe";
+import { themeNameKey } from "../lib/themes/name-key";
+import { THEME_COLOR_KEYS } from "../lib/themes/palette";
 import { createPrng, findWords, randomInt, randomWordRange } from "../lib/anchoring/testing";
 import type { Bench, BenchRow } from "./run";
 import { CHROMIUM_EXECUTABLE, chromiumLaunchOptions } from "../e2e/support/chromium";
@@ -37,6 +40,8 @@ interface Prepared {
   workshopId: string;
   sourceId: string;
   textLength: number;
+  themes: number;
+  tags: number;
 }
 
 /** A fresh data directory: migrations, the demo workshop, 1,000 annotations on the IPI note. */
@@ -46,7 +51,19 @@ async function prepareDatabase(dataDir: string): Promise<Prepared> {
     await applyPendingMigrations(connection.factory);
     const db = adoptDatabase(connection);
     await seedDemoWorkshop(db, path.join(ROOT, "prisma/seed/corpus"));
-    const workshop = await db.workshop.findFirstOrThrow({ where: { isDemo: true }, include: { themes: true } });
+    const demo = await db.workshop.findFirstOrThrow({ where: { isDemo: true }, include: { themes: true } });
+    // One theme per palette colour, so every highlight colour (and stripes of two) is painted.
+    const extraNames = THEME_COLOR_KEYS.slice(demo.themes.length).map((color) => `Bench theme ${color}`);
+    await db.theme.createMany({
+      data: extraNames.map((name, index) => ({
+        workshopId: demo.id,
+        name,
+        nameKey: themeNameKey(name),
+        color: THEME_COLOR_KEYS[demo.themes.length + index]!,
+        position: demo.themes.length + index,
+      })),
+    });
+    const workshop = await db.workshop.findFirstOrThrow({ where: { id: demo.id }, include: { themes: { orderBy: { position: "asc" } } } });
     const source = await db.source.findFirstOrThrow({ where: { workshopId: workshop.id, title: DEMO_SOURCES[0].title } });
     const participants = await db.user.findMany({
       where: { email: { in: DEMO_PEOPLE.filter((person) => person.role === "PARTICIPANT").map((person) => person.email) } },
@@ -66,11 +83,16 @@ async function prepareDatabase(dataDir: string): Promise<Prepared> {
       return { id, workshopId: workshop.id, passageId, ownerTag, comment: i % 2 === 0 ? `Bench comment ${i}: this passage matters for the note.` : "" };
     });
     const created = await db.annotation.createManyAndReturn({ data: rows, select: { id: true } });
-    const tags = created.flatMap(({ id }) =>
-      workshop.themes.filter(() => randomInt(random, 0, 4) === 0).map((theme) => ({ annotationId: id, themeId: theme.id })),
-    );
+    // About 15% untagged, 60% with one theme, 25% with two (striped), spread over all 12.
+    const tags = created.flatMap(({ id }) => {
+      const roll = random();
+      const count = roll < 0.15 ? 0 : roll < 0.75 ? 1 : 2;
+      const first = randomInt(random, 0, workshop.themes.length - 1);
+      const second = (first + randomInt(random, 1, workshop.themes.length - 1)) % workshop.themes.length;
+      return [first, second].slice(0, count).map((index) => ({ annotationId: id, themeId: workshop.themes[index]!.id }));
+    });
     await db.annotationTheme.createMany({ data: tags });
-    return { workshopId: workshop.id, sourceId: source.id, textLength: source.text.length };
+    return { workshopId: workshop.id, sourceId: source.id, textLength: source.text.length, themes: workshop.themes.length, tags: tags.length };
   } finally {
     await disconnectDatabase();
   }
@@ -235,6 +257,7 @@ const bench: Bench = async () => {
       notes: [
         `times from navigation start; ${RUNS} loads after one warm-up (warm-up: highlights at ${warmUp.highlights.toFixed(0)} ms)`,
         `IPI note: ${prepared.textLength} chars; ${ANNOTATIONS} annotations of 1–40 words, half with a comment, ` +
+          `${prepared.themes} themes, ${prepared.tags} tags, ` +
           `${loads[0]!.marks} <mark> elements; page HTML ${(htmlBytes / 1024).toFixed(0)} KB`,
         `database prepared in ${(prepareMs / 1000).toFixed(1)} s; Chromium ${browser.version()}, headless, --disable-gpu`,
       ],

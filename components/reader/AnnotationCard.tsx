@@ -4,29 +4,27 @@ import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
 import type { PresentedTheme } from "@/lib/themes/present";
+import { THEME_COLORS } from "@/lib/themes/palette";
 import { useWhen } from "./use-when";
 import { ReplyItem } from "./ReplyItem";
 import { AnnotationForm } from "./AnnotationForm";
+import { CopyLinkButton } from "./CopyLinkButton";
+import { DeferredConfirm } from "./DeferredConfirm";
+import type { CardActions } from "./card-actions";
 
 interface AnnotationCardProps {
   annotation: PresentedAnnotation;
   themes: PresentedTheme[];
   isActive: boolean;
   canContribute: boolean;
-  onSelect: () => void;
-  onUpdate: (values: { comment: string; themeIds: string[] }) => Promise<void>;
-  onDelete: () => Promise<void>;
-  onReply: (body: string) => Promise<void>;
-  onUpdateReply: (replyId: string, body: string) => Promise<void>;
-  onDeleteReply: (replyId: string) => Promise<void>;
-  /** Organizers only: moderation acts on the contribution, never reveals its author. */
   canModerate: boolean;
-  onSetHidden: (hidden: boolean) => Promise<void>;
-  onSetReplyHidden: (replyId: string, hidden: boolean) => Promise<void>;
+  /** The reader's address of this annotation, without the origin. */
+  linkPath: string;
+  onSelect: () => void;
+  actions: CardActions;
 }
 
-export function AnnotationCard(props: AnnotationCardProps) {
-  const { annotation, themes, isActive, canContribute } = props;
+export function AnnotationCard({ annotation, themes, isActive, canContribute, canModerate, linkPath, onSelect, actions }: AnnotationCardProps) {
   const t = useTranslations("reader");
   const when = useWhen();
   const [isEditing, setIsEditing] = useState(false);
@@ -34,7 +32,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
   const [error, setError] = useState<string | null>(null);
   const { exact } = annotation.passage.quote;
   const quote = exact.length > 160 ? `${exact.slice(0, 160)}…` : exact;
-  const themeNames = annotation.themeIds.map((id) => themes.find((theme) => theme.id === id)?.name).filter(Boolean);
+  const tagged = themes.filter((theme) => annotation.themeIds.includes(theme.id));
 
   async function attempt(work: () => Promise<void>) {
     setError(null);
@@ -48,20 +46,21 @@ export function AnnotationCard(props: AnnotationCardProps) {
   async function handleReply(event: FormEvent) {
     event.preventDefault();
     await attempt(async () => {
-      await props.onReply(reply);
+      await actions.reply(reply);
       setReply("");
     });
   }
 
   return (
-    <article className={`annotation-card card stack-small${isActive ? " annotation-card-active" : ""}`} aria-current={isActive || undefined}>
+    // Focusable from script only: a link to this annotation moves the focus here.
+    <article className={`annotation-card card stack-small${isActive ? " annotation-card-active" : ""}`} aria-current={isActive || undefined} data-card={annotation.id} tabIndex={-1}>
       {annotation.passage.isOrphan ? (
         // An orphan has no passage to go to: its quote is all that is left of where it was.
         <p className="pending-quote">
           <q>{quote}</q>
         </p>
       ) : (
-        <button type="button" className="quote-button" onClick={props.onSelect}>
+        <button type="button" className="quote-button" onClick={onSelect}>
           <span className="visually-hidden">{t("goToPassage")} </span>
           <q>{quote}</q>
         </button>
@@ -69,6 +68,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
       <p className="meta">
         {annotation.mine && <span className="badge">{t("mine")}</span>}
         <span>{when(annotation.when)}</span>
+        {annotation.isEdited && <span className="badge">{t("edited")}</span>}
         {annotation.passage.isOrphan && <span className="badge">{t("orphan")}</span>}
         {annotation.isHidden && <span className="badge badge-warning">{t("hiddenBadge")}</span>}
       </p>
@@ -78,7 +78,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
           initial={{ comment: annotation.comment, themeIds: annotation.themeIds }}
           submitLabel={t("save")}
           onSubmit={async (values) => {
-            await props.onUpdate(values);
+            await actions.update(values);
             setIsEditing(false);
           }}
           onCancel={() => setIsEditing(false)}
@@ -86,28 +86,39 @@ export function AnnotationCard(props: AnnotationCardProps) {
       ) : (
         <>
           {annotation.comment && <p className="annotation-comment">{annotation.comment}</p>}
-          {themeNames.length > 0 && (
+          {tagged.length > 0 && (
             <ul className="chips" aria-label={t("themes")}>
-              {themeNames.map((name) => (
-                <li key={name}>{name}</li>
+              {tagged.map((theme) => (
+                <li key={theme.id} style={{ background: THEME_COLORS[theme.color].highlight, borderColor: THEME_COLORS[theme.color].strong }}>
+                  {theme.name}
+                </li>
               ))}
             </ul>
           )}
-          {props.canModerate && (
-            <button type="button" className="button button-small" onClick={() => void attempt(() => props.onSetHidden(!annotation.isHidden))}>
-              {annotation.isHidden ? t("unhide") : t("hide")}
-            </button>
-          )}
-          {annotation.mine && canContribute && (
-            <div className="button-row">
-              <button type="button" className="button button-small" onClick={() => setIsEditing(true)}>
-                {t("edit")}
+          <div className="button-row">
+            {annotation.mine && canContribute && (
+              <>
+                <button type="button" className="button button-small" onClick={() => setIsEditing(true)}>
+                  {t("edit")}
+                </button>
+                <DeferredConfirm
+                  label={t("delete")}
+                  className="button button-small button-danger"
+                  title={t("deleteTitle")}
+                  description={t("deleteDescription", { count: annotation.replies.length })}
+                  confirmLabel={t("deleteConfirm")}
+                  cancelLabel={t("cancel")}
+                  onConfirm={actions.remove}
+                />
+              </>
+            )}
+            {canModerate && (
+              <button type="button" className="button button-small" onClick={() => void attempt(() => actions.setHidden(!annotation.isHidden))}>
+                {annotation.isHidden ? t("unhide") : t("hide")}
               </button>
-              <button type="button" className="button button-small button-danger" onClick={() => void attempt(props.onDelete)}>
-                {t("delete")}
-              </button>
-            </div>
-          )}
+            )}
+            <CopyLinkButton path={linkPath} />
+          </div>
         </>
       )}
       {annotation.replies.length > 0 && (
@@ -117,10 +128,10 @@ export function AnnotationCard(props: AnnotationCardProps) {
               key={item.id}
               reply={item}
               canEdit={item.mine && canContribute}
-              onUpdate={(body) => props.onUpdateReply(item.id, body)}
-              onDelete={() => props.onDeleteReply(item.id)}
-              canModerate={props.canModerate}
-              onSetHidden={(hidden) => props.onSetReplyHidden(item.id, hidden)}
+              onUpdate={(body) => actions.updateReply(item.id, body)}
+              onDelete={() => actions.removeReply(item.id)}
+              canModerate={canModerate}
+              onSetHidden={(hidden) => actions.setReplyHidden(item.id, hidden)}
               onError={setError}
             />
           ))}

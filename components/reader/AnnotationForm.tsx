@@ -3,6 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { PresentedTheme } from "@/lib/themes/present";
+import { ThemePicker } from "@/components/themes/ThemePicker";
 
 interface AnnotationFormProps {
   themes: PresentedTheme[];
@@ -26,16 +27,13 @@ export function AnnotationForm({ themes, initial, submitLabel, onSubmit, onCance
     setIsSaving(true);
     setError(null);
     try {
-      await onSubmit({ comment, themeIds });
+      // A theme merged or deleted while the form was open is no longer the codebook's.
+      await onSubmit({ comment, themeIds: themeIds.filter((themeId) => themes.some((theme) => theme.id === themeId)) });
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
       setIsSaving(false);
     }
-  }
-
-  function toggleTheme(themeId: string) {
-    setThemeIds((current) => (current.includes(themeId) ? current.filter((other) => other !== themeId) : [...current, themeId]));
   }
 
   return (
@@ -44,17 +42,7 @@ export function AnnotationForm({ themes, initial, submitLabel, onSubmit, onCance
         <label htmlFor={`${id}-comment`}>{t("comment")}</label>
         <textarea id={`${id}-comment`} rows={3} maxLength={5000} value={comment} onChange={(event) => setComment(event.target.value)} />
       </div>
-      {themes.length > 0 && (
-        <fieldset className="field">
-          <legend>{t("themes")}</legend>
-          {themes.map((theme) => (
-            <label key={theme.id} className="choice">
-              <input type="checkbox" checked={themeIds.includes(theme.id)} onChange={() => toggleTheme(theme.id)} />
-              <span>{theme.name}</span>
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <ThemePicker themes={themes} value={themeIds} onChange={setThemeIds} />
       {error && (
         <p role="alert" className="field-error">
           {error}

@@ -2,12 +2,17 @@
 
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { findPassage } from "./find-passage";
+import { FIND_PASSAGE_INPUT_ID } from "./ids";
+import type { TextRange } from "./word-range";
+
 
 /**
  * Selecting a passage without a mouse: type words from it, and the reader selects the first
- * (then the next) place where they occur. Works with screen readers too.
+ * (then the next) place where they occur, or the closest one when they differ a little (a
+ * typo, other punctuation). Works with screen readers too.
  */
-export function FindPassage({ text, onFound }: { text: string; onFound: (range: { start: number; end: number }) => void }) {
+export function FindPassage({ text, onFound }: { text: string; onFound: (range: TextRange) => void }) {
   const t = useTranslations("reader");
   const [query, setQuery] = useState("");
   const [from, setFrom] = useState(0);
@@ -15,26 +20,23 @@ export function FindPassage({ text, onFound }: { text: string; onFound: (range: 
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const needle = query.trim().toLowerCase();
-    if (!needle) return;
-    const haystack = text.toLowerCase();
-    let start = haystack.indexOf(needle, from);
-    if (start < 0) start = haystack.indexOf(needle);
-    if (start < 0) {
+    if (!query.trim()) return;
+    const found = findPassage(text, query, from);
+    if (!found) {
       setStatus(t("findNone"));
       return;
     }
-    setFrom(start + 1);
-    setStatus(t("findFound"));
-    onFound({ start, end: start + needle.length });
+    setFrom(found.start + 1);
+    setStatus(found.isExact ? t("findFound") : t("findApproximate"));
+    onFound({ start: found.start, end: found.end });
   }
 
   return (
     <form onSubmit={handleSubmit} className="find-passage" role="search" aria-label={t("findLabel")}>
-      <label htmlFor="find-passage">{t("findLabel")}</label>
+      <label htmlFor={FIND_PASSAGE_INPUT_ID}>{t("findLabel")}</label>
       <div className="inline-form">
         <input
-          id="find-passage"
+          id={FIND_PASSAGE_INPUT_ID}
           value={query}
           maxLength={5000}
           onChange={(event) => {

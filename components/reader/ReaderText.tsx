@@ -1,17 +1,20 @@
 "use client";
 
-import { memo, useRef, type MouseEvent, type ReactNode } from "react";
+import { memo, useMemo, useRef, type MouseEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { InlineMark, SourceBlock } from "@/lib/sources/markup";
-import { segmentBlock, type Highlight, type Segment } from "./segments";
+import { segmentBlock, type Segment } from "./segments";
+import { LINKED_ID, LINKED_NOTICE_ID, PENDING_ID, segmentClass, type PaintedHighlight } from "./paint";
 
 interface ReaderTextProps {
   text: string;
   blocks: SourceBlock[];
   marks: InlineMark[];
-  highlights: Highlight[];
+  highlights: PaintedHighlight[];
   activeId: string | null;
   pending: { start: number; end: number } | null;
+  /** The passage a `#passage-` link opened: its pieces can take the focus, described by the notice. */
+  linked: { start: number; end: number } | null;
 }
 
 const LINK_NOTE_ID = "reader-link-note";
@@ -28,8 +31,15 @@ interface LinkHandlers {
   onClick: (event: MouseEvent<HTMLAnchorElement>) => void;
 }
 
+/** What every piece of the text needs to know to paint itself. */
+interface PaintContext {
+  activeId: string | null;
+  byId: ReadonlyMap<string, PaintedHighlight>;
+  isLinkedShown: boolean;
+}
+
 /** One element per piece (a span, or a mark when highlighted), carrying its offset in the text. */
-function renderPiece(text: string, segment: Segment, activeId: string | null): ReactNode {
+function renderPiece(text: string, segment: Segment, { activeId, byId, isLinkedShown }: PaintContext): ReactNode {
   // With a thousand highlights the page holds thousands of pieces, and each extra wrapper costs
   // parsing, layout and hydration: no wrapper beyond the marks a piece needs.
   const content = wrap(text.slice(segment.start, segment.end), segment.marks);
@@ -40,14 +50,17 @@ function renderPiece(text: string, segment: Segment, activeId: string | null): R
       </span>
     );
   }
-  const isActive = activeId !== null && segment.highlightIds.includes(activeId);
-  const isPending = segment.highlightIds.includes("pending");
+  // Colours come from classes (one per palette colour and stripe, see paint.ts): a piece's
+  // class is a short string, cached per colour set, so a thousand highlights stay cheap.
+  const annotationIds = segment.highlightIds.filter((id) => byId.has(id));
+  const isLinked = isLinkedShown && segment.highlightIds.includes(LINKED_ID);
   return (
     <mark
       key={segment.start}
       data-start={segment.start}
-      className={`highlight${segment.highlightIds.length > 1 ? " highlight-overlap" : ""}${isActive ? " highlight-active" : ""}${isPending ? " highlight-pending" : ""}`}
-      data-annotation-ids={segment.highlightIds.join(" ")}
+      className={segmentClass(segment.highlightIds, byId, { activeId })}
+      data-annotation-ids={annotationIds.length > 0 ? annotationIds.join(" ") : undefined}
+      {...(isLinked ? { tabIndex: -1, "aria-describedby": LINKED_NOTICE_ID } : {})}
     >
       {content}
     </mark>
@@ -55,13 +68,13 @@ function renderPiece(text: string, segment: Segment, activeId: string | null): R
 }
 
 /** A block's pieces; the pieces of one link sit inside one anchor, so it is one link to assistive technology. */
-function renderPieces(text: string, segments: Segment[], activeId: string | null, linkHandlers: LinkHandlers): ReactNode[] {
+function renderPieces(text: string, segments: Segment[], paint: PaintContext, linkHandlers: LinkHandlers): ReactNode[] {
   const pieces: ReactNode[] = [];
   for (let index = 0; index < segments.length; ) {
     const link = segments[index]!.link;
     let next = index + 1;
     while (link && next < segments.length && segments[next]!.link === link) next += 1;
-    const inner = segments.slice(index, next).map((segment) => renderPiece(text, segment, activeId));
+    const inner = segments.slice(index, next).map((segment) => renderPiece(text, segment, paint));
     pieces.push(
       link ? (
         // Not draggable: a drag that starts on a link selects text, as everywhere else in the reader.
@@ -105,8 +118,9 @@ function renderBlock(block: SourceBlock, index: number, pieces: ReactNode[]): Re
  * The source's text, cut into pieces that carry their offset (data-start) for selections.
  * Consecutive list items of one group render as one <ul>/<ol>, quote paragraphs as one <blockquote>.
  */
-export const ReaderText = memo(function ReaderText({ text, blocks, marks, highlights, activeId, pending }: ReaderTextProps) {
+export const ReaderText = memo(function ReaderText({ text, blocks, marks, highlights, activeId, pending, linked }: ReaderTextProps) {
   const t = useTranslations("reader");
+  const byId = useMemo(() => new Map(highlights.map((highlight) => [highlight.id, highlight])), [highlights]);
   const press = useRef<{ x: number; y: number } | null>(null);
   // A drag that selects words of a link ends with a click on it: the person was selecting a
   // passage to annotate, not following the link. By then the selection may already be gone
@@ -121,8 +135,13 @@ export const ReaderText = memo(function ReaderText({ text, blocks, marks, highli
       if (start && Math.hypot(event.clientX - start.x, event.clientY - start.y) > CLICK_SLOP) event.preventDefault();
     },
   };
-  const all = pending ? [...highlights, { id: "pending", ...pending }] : highlights;
-  const rendered = blocks.map((block, index) => renderBlock(block, index, renderPieces(text, segmentBlock(block, marks, all), activeId, linkHandlers)));
+  const all = [
+    ...highlights,
+    ...(pending ? [{ id: PENDING_ID, start: pending.start, end: pending.end }] : []),
+    ...(linked ? [{ id: LINKED_ID, start: linked.start, end: linked.end }] : []),
+  ];
+  const paint: PaintContext = { activeId, byId, isLinkedShown: linked !== null };
+  const rendered = blocks.map((block, index) => renderBlock(block, index, renderPieces(text, segmentBlock(block, marks, all), paint, linkHandlers)));
   const out: ReactNode[] = [];
   for (let index = 0; index < blocks.length; ) {
     const block = blocks[index]!;

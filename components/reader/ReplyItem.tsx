@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { PresentedReply } from "@/lib/annotations/present";
+import { DeferredConfirm } from "./DeferredConfirm";
 import { useWhen } from "./use-when";
 
 interface ReplyItemProps {
@@ -58,6 +59,7 @@ export function ReplyItem({ reply, canEdit, onUpdate, onDelete, onError, canMode
       <p className="meta">
         {reply.mine && <span className="badge">{t("mine")}</span>}
         <span>{when(reply.when)}</span>
+        {reply.isEdited && <span className="badge">{t("edited")}</span>}
         {reply.isHidden && <span className="badge badge-warning">{t("hiddenBadge")}</span>}
         {canModerate && (
           <button type="button" className="button button-small button-quiet" onClick={() => void attempt(() => onSetHidden(!reply.isHidden))}>
@@ -69,9 +71,15 @@ export function ReplyItem({ reply, canEdit, onUpdate, onDelete, onError, canMode
             <button type="button" className="button button-small button-quiet" onClick={() => setDraft(reply.body)}>
               {t("editReply")}
             </button>
-            <button type="button" className="button button-small button-quiet" onClick={() => void attempt(onDelete)}>
-              {t("deleteReply")}
-            </button>
+            <DeferredConfirm
+              label={t("deleteReply")}
+              className="button button-small button-quiet"
+              title={t("deleteReplyTitle")}
+              description={t("deleteReplyDescription")}
+              confirmLabel={t("deleteReplyConfirm")}
+              cancelLabel={t("cancel")}
+              onConfirm={onDelete}
+            />
           </>
         )}
       </p>

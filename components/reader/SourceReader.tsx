@@ -1,27 +1,25 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
 import type { PresentedSource } from "@/lib/sources/present";
 import type { PresentedTheme } from "@/lib/themes/present";
-import { subscribeToWorkshop } from "@/components/realtime/connect";
-import { annotationsApi } from "./api";
-import { AnnotationCard } from "./AnnotationCard";
-import { AnnotationForm } from "./AnnotationForm";
-import { FindPassage } from "./FindPassage";
+import { readerApi } from "./api";
+import { FilterBar } from "./FilterBar";
+import { LinkedNotice } from "./LinkedNotice";
+import { CARD_BATCH, MarginCards } from "./MarginCards";
+import { NewAnnotation } from "./NewAnnotation";
 import { ReaderText } from "./ReaderText";
+import { SHOW_ALL, matchesFilter, type AnnotationFilter } from "./filter";
+import { PENDING_ID, paintHighlights } from "./paint";
 import { offsetOfDomPosition } from "./segments";
-import { byDocumentOrder } from "@/lib/annotations/order";
-
-type Filter = "all" | "mine" | "replies" | `theme:${string}`;
-
-/**
- * Cards rendered at first, and added each time the end of the list comes into view: a source
- * with a thousand annotations would otherwise build (and hydrate) a thousand cards up front.
- */
-const CARD_BATCH = 40;
+import { useHighlightTitle } from "./use-highlight-title";
+import { useLiveAnnotations } from "./use-live-annotations";
+import { useMarginLayout } from "./use-margin-layout";
+import { useReaderTarget } from "./use-reader-target";
+import { useReveal } from "./use-reveal";
+import type { TextRange } from "./word-range";
 
 interface SourceReaderProps {
   workshopId: string;
@@ -32,68 +30,63 @@ interface SourceReaderProps {
   canModerate: boolean;
 }
 
-export function SourceReader({ workshopId, source, themes, initialAnnotations, canContribute, canModerate }: SourceReaderProps) {
+export function SourceReader({ workshopId, source, themes: initialThemes, initialAnnotations, canContribute, canModerate }: SourceReaderProps) {
   const t = useTranslations("reader");
-  const router = useRouter();
-  const api = useMemo(() => annotationsApi(workshopId, source.id), [workshopId, source.id]);
-  const [annotations, setAnnotations] = useState(initialAnnotations);
-  const [filter, setFilter] = useState<Filter>("all");
+  const api = useMemo(() => readerApi(workshopId, source.id), [workshopId, source.id]);
+  const { annotations, themes, upsert, remove } = useLiveAnnotations({ workshopId, source, initialThemes, initialAnnotations });
+  const [filter, setFilter] = useState<AnnotationFilter>(SHOW_ALL);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [pending, setPending] = useState<{ start: number; end: number } | null>(null);
+  const [pending, setPending] = useState<TextRange | null>(null);
   const [cardLimit, setCardLimit] = useState(CARD_BATCH);
+  // An annotation to show once rendered (a link, a new annotation): scrolled to, card focused.
+  const [shown, setShown] = useState<{ id: string } | null>(null);
+  const [isMissingAnnotation, setIsMissingAnnotation] = useState(false);
   const textRef = useRef<HTMLDivElement>(null);
-  const moreRef = useRef<HTMLButtonElement>(null);
-
-  const upsert = useCallback((annotation: PresentedAnnotation) => {
-    setAnnotations((current) => [...current.filter((other) => other.id !== annotation.id), annotation].sort(byDocumentOrder));
-  }, []);
-  const remove = useCallback((id: string) => setAnnotations((current) => current.filter((other) => other.id !== id)), []);
-
-  useEffect(() => {
-    return subscribeToWorkshop(workshopId, {
-      "annotation:upserted": ({ annotation }) => {
-        if (annotation.sourceId === source.id) upsert(annotation);
-      },
-      "annotation:removed": ({ annotationId }) => remove(annotationId),
-      // The page keys this reader by revision, so the refreshed text and annotations start afresh.
-      "source:revised": ({ sourceId, revision }) => {
-        if (sourceId === source.id && revision !== source.revision) router.refresh();
-      },
-    });
-  }, [workshopId, source.id, source.revision, upsert, remove, router]);
+  const marginRef = useRef<HTMLElement>(null);
+  useMarginLayout({ textRef, marginRef, focusAnchor: pending ? PENDING_ID : activeId, onCoveredFocus: setActiveId });
+  const showTitle = useHighlightTitle(annotations, themes);
 
   const { visible, placed, orphans, highlights } = useMemo(() => {
-    const visible = annotations.filter((annotation) => {
-      if (filter === "mine") return annotation.mine;
-      if (filter === "replies") return annotation.replies.length > 0;
-      if (filter.startsWith("theme:")) return annotation.themeIds.includes(filter.slice(6));
-      return true;
-    });
+    // A theme merged or deleted since it was chosen no longer filters anything.
+    const effective = { ...filter, themeIds: filter.themeIds.filter((id) => themes.some((theme) => theme.id === id)) };
+    const visible = annotations.filter((annotation) => matchesFilter(annotation, effective));
     // Orphans lost their passage in a revision: listed apart, never highlighted.
     const placed = visible.filter((annotation) => !annotation.passage.isOrphan);
     const orphans = visible.filter((annotation) => annotation.passage.isOrphan);
-    // Kept stable across renders that do not change annotations or filter, so the text (the
-    // heaviest part of the page) does not re-render when a card is selected or a form typed in.
-    const highlights = placed.map((a) => ({ id: a.id, start: a.passage.start!, end: a.passage.end! }));
-    return { visible, placed, orphans, highlights };
-  }, [annotations, filter]);
+    // Kept stable across renders that do not change annotations, themes or filter, so the text
+    // (the heaviest part of the page) does not re-render when a card is selected or a form typed in.
+    return { visible, placed, orphans, highlights: paintHighlights(placed, themes) };
+  }, [annotations, themes, filter]);
 
-  // The selected card is always rendered, wherever it is in the list.
+  const openAnnotation = useCallback(
+    (id: string) => {
+      const annotation = annotations.find((candidate) => candidate.id === id);
+      setIsMissingAnnotation(!annotation);
+      if (!annotation) return;
+      if (!matchesFilter(annotation, filter)) setFilter(SHOW_ALL);
+      setActiveId(id);
+      setShown({ id });
+    },
+    [annotations, filter],
+  );
+  const { linked, dismiss } = useReaderTarget({ api, sourceId: source.id, annotations, onOpenAnnotation: openAnnotation });
+
+  useReveal({ textRef, marginRef, shown, linked, pending });
+
   const activeIndex = placed.findIndex((annotation) => annotation.id === activeId);
+  // The selected card is always rendered, wherever it is in the list.
   const shownCount = Math.min(placed.length, Math.max(cardLimit, activeIndex + 1));
   const showMore = useCallback(() => setCardLimit((limit) => limit + CARD_BATCH), []);
-  useEffect(() => {
-    const button = moreRef.current;
-    if (!button || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) showMore();
-    }, { rootMargin: "600px" });
-    observer.observe(button);
-    return () => observer.disconnect();
-  }, [shownCount, placed.length, showMore]);
 
-  function captureSelection() {
+  function captureSelection(event: React.MouseEvent | React.KeyboardEvent) {
     const selection = window.getSelection();
+    if (event.type === "mouseup" && (!selection || selection.isCollapsed)) {
+      // A click on a highlight selects its annotation; clicking again where several overlap
+      // goes through them in turn.
+      const ids = (event.target as Element).closest("mark[data-annotation-ids]")?.getAttribute("data-annotation-ids")?.split(" ");
+      if (ids) setActiveId(ids[(ids.indexOf(activeId ?? "") + 1) % ids.length]!);
+      return;
+    }
     if (!canContribute || !selection || selection.isCollapsed || !textRef.current) return;
     const range = selection.getRangeAt(0);
     if (!textRef.current.contains(range.commonAncestorContainer)) return;
@@ -104,132 +97,89 @@ export function SourceReader({ workshopId, source, themes, initialAnnotations, c
 
   function select(id: string) {
     setActiveId(id);
-    textRef.current?.querySelector(`[data-annotation-ids~="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    textRef.current?.querySelector(`[data-annotation-ids~="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
   }
 
   function step(direction: 1 | -1) {
     if (placed.length === 0) return;
-    const index = placed.findIndex((annotation) => annotation.id === activeId);
-    const next = index < 0 ? (direction === 1 ? 0 : placed.length - 1) : (index + direction + placed.length) % placed.length;
+    const next = activeIndex < 0 ? (direction === 1 ? 0 : placed.length - 1) : (activeIndex + direction + placed.length) % placed.length;
     select(placed[next]!.id);
   }
 
-  function renderCard(annotation: PresentedAnnotation) {
-    return (
-      <li key={annotation.id}>
-        <AnnotationCard
-          annotation={annotation}
-          themes={themes}
-          isActive={annotation.id === activeId}
-          canContribute={canContribute}
-          onSelect={() => select(annotation.id)}
-          onUpdate={async (values) => upsert((await api.update(annotation.id, values)).annotation)}
-          onDelete={async () => {
-            await api.remove(annotation.id);
-            remove(annotation.id);
-          }}
-          onReply={async (body) => {
-            const { reply } = await api.reply(annotation.id, body);
-            upsert({ ...annotation, replies: [...annotation.replies.filter((other) => other.id !== reply.id), reply] });
-          }}
-          canModerate={canModerate}
-          onSetHidden={async (hidden) => upsert((await api.setHidden(annotation.id, hidden)).annotation)}
-          onSetReplyHidden={async (replyId, hidden) => {
-            await api.setReplyHidden(annotation.id, replyId, hidden);
-            upsert({ ...annotation, replies: annotation.replies.map((other) => (other.id === replyId ? { ...other, isHidden: hidden } : other)) });
-          }}
-          onUpdateReply={async (replyId, body) => {
-            const { reply } = await api.updateReply(annotation.id, replyId, body);
-            upsert({ ...annotation, replies: annotation.replies.map((other) => (other.id === reply.id ? reply : other)) });
-          }}
-          onDeleteReply={async (replyId) => {
-            await api.removeReply(annotation.id, replyId);
-            upsert({ ...annotation, replies: annotation.replies.filter((other) => other.id !== replyId) });
-          }}
-        />
-      </li>
-    );
+  async function create(values: { comment: string; themeIds: string[] }) {
+    if (!pending) return;
+    const { annotation } = await api.create({ ...pending, revision: source.revision, ...values });
+    upsert(annotation);
+    setPending(null);
+    setActiveId(annotation.id);
+    setShown({ id: annotation.id });
+    window.getSelection()?.removeAllRanges();
   }
 
+  const cards = { themes, activeId, canContribute, canModerate, api, upsert, remove, onSelect: select, workshopId, sourceId: source.id };
   return (
     <div className="reader-with-margin">
-      <div ref={textRef} className="reader-text" onMouseUp={captureSelection} onKeyUp={captureSelection}>
-        <ReaderText text={source.text} blocks={source.blocks} marks={source.marks} highlights={highlights} activeId={activeId} pending={pending} />
-      </div>
-      <aside className="margin stack-small" aria-label={t("margin")}>
-        {canContribute && (
-          <section className="card stack-small" aria-labelledby="new-annotation-heading">
-            <h2 id="new-annotation-heading" className="margin-title">{t("newAnnotation")}</h2>
-            {pending ? (
-              <>
-                <p className="pending-quote">
-                  <q>{source.text.slice(pending.start, pending.end)}</q>
-                </p>
-                <AnnotationForm
-                  themes={themes}
-                  submitLabel={t("annotate")}
-                  onSubmit={async (values) => {
-                    const { annotation } = await api.create({ ...pending, revision: source.revision, ...values });
-                    upsert(annotation);
-                    setPending(null);
-                    setActiveId(annotation.id);
-                    window.getSelection()?.removeAllRanges();
-                  }}
-                  onCancel={() => setPending(null)}
-                />
-              </>
-            ) : (
-              <p className="hint">{t("selectHint")}</p>
-            )}
-            <FindPassage text={source.text} onFound={setPending} />
-          </section>
-        )}
-        <p className="export-links">
-          <span>{t("export")}</span>{" "}
-          <a href={`/api/workshops/${workshopId}/sources/${source.id}/annotations/export?format=csv`} download>
-            {t("exportCsv")}
-          </a>{" "}
-          <a href={`/api/workshops/${workshopId}/sources/${source.id}/annotations/export?format=jsonld`} download>
-            {t("exportJsonLd")}
-          </a>
-        </p>
-        <div className="margin-tools">
-          <label htmlFor="annotation-filter">{t("filter")}</label>
-          <select id="annotation-filter" value={filter} onChange={(event) => setFilter(event.target.value as Filter)}>
-            <option value="all">{t("filterAll")}</option>
-            <option value="mine">{t("filterMine")}</option>
-            <option value="replies">{t("filterReplies")}</option>
-            {themes.map((theme) => (
-              <option key={theme.id} value={`theme:${theme.id}`}>
-                {theme.name}
-              </option>
-            ))}
-          </select>
-          <div className="button-row">
-            <button type="button" className="button button-small" onClick={() => step(-1)} disabled={placed.length === 0}>
-              {t("previous")}
-            </button>
-            <button type="button" className="button button-small" onClick={() => step(1)} disabled={placed.length === 0}>
-              {t("next")}
-            </button>
-          </div>
+      <div className="reader-column stack-small">
+        <LinkedNotice
+          linked={linked}
+          missingAnnotation={isMissingAnnotation}
+          onDismiss={() => {
+            dismiss();
+            setIsMissingAnnotation(false);
+          }}
+        />
+        <div ref={textRef} className="reader-text" onMouseUp={captureSelection} onKeyUp={captureSelection} onPointerOver={showTitle}>
+          <ReaderText
+            text={source.text}
+            blocks={source.blocks}
+            marks={source.marks}
+            highlights={highlights}
+            activeId={activeId}
+            pending={pending}
+            linked={linked?.state === "placed" ? linked : null}
+          />
         </div>
-        <h2 className="margin-title">{t("count", { count: visible.length })}</h2>
-        <ol className="annotation-list">{placed.slice(0, shownCount).map(renderCard)}</ol>
-        {shownCount < placed.length && (
-          <button ref={moreRef} type="button" className="button button-small" onClick={showMore}>
-            {t("showMore", { count: Math.min(CARD_BATCH, placed.length - shownCount), total: placed.length - shownCount })}
-          </button>
-        )}
-        {orphans.length > 0 && (
-          <section className="orphans stack-small" aria-labelledby="orphans-heading">
-            <h2 id="orphans-heading" className="margin-title">
-              {t("orphansTitle", { count: orphans.length })}
-            </h2>
-            <p className="hint">{t("orphansHint")}</p>
-            <ol className="annotation-list">{orphans.map(renderCard)}</ol>
-          </section>
-        )}
+      </div>
+      {/* `margin-aligned` is the layout's to set: the browser alone knows the screen's width. */}
+      <aside ref={marginRef} className="margin stack-small" aria-label={t("margin")}>
+        {/* The tools: cards that make room for a selected one slide under them. */}
+        <div className="margin-head stack-small">
+          {canContribute && (
+            <NewAnnotation
+              text={source.text}
+              themes={themes}
+              pending={pending}
+              onPending={setPending}
+              onCreate={create}
+              onCancel={() => {
+                setPending(null);
+                window.getSelection()?.removeAllRanges();
+              }}
+            />
+          )}
+          <FilterBar themes={themes} filter={filter} onChange={setFilter} />
+          <div className="margin-tools">
+            <h2 className="margin-title">{t("count", { count: visible.length })}</h2>
+            <div className="button-row">
+              <button type="button" className="button button-small" onClick={() => step(-1)} disabled={placed.length === 0}>
+                {t("previous")}
+              </button>
+              <button type="button" className="button button-small" onClick={() => step(1)} disabled={placed.length === 0}>
+                {t("next")}
+              </button>
+            </div>
+          </div>
+          {orphans.length > 0 && (
+            <section className="orphans stack-small" aria-labelledby="orphans-heading">
+              <h2 id="orphans-heading" className="margin-title">
+                {t("orphansTitle", { count: orphans.length })}
+              </h2>
+              <p className="hint">{t("orphansHint")}</p>
+              <MarginCards {...cards} annotations={orphans} shownCount={orphans.length} onShowMore={showMore} isPlaced={false} />
+            </section>
+          )}
+        </div>
+        <MarginCards {...cards} annotations={placed} shownCount={shownCount} onShowMore={showMore} isPlaced />
       </aside>
     </div>
   );

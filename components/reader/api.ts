@@ -1,6 +1,8 @@
 "use client";
 
 import type { PresentedAnnotation, PresentedReply } from "@/lib/annotations/present";
+import type { PresentedCitedPassage } from "@/lib/passages/present";
+import type { PresentedTheme } from "@/lib/themes/present";
 
 /** A failed request, with the server's message (already meant for a person). */
 export class RequestError extends Error {}
@@ -17,9 +19,13 @@ async function send<T>(url: string, method: string, body?: unknown): Promise<T> 
   return payload as T;
 }
 
-export function annotationsApi(workshopId: string, sourceId: string) {
+/** The reader's requests: its source's annotations and their replies, the codebook, passages. */
+export function readerApi(workshopId: string, sourceId: string) {
   const base = `/api/workshops/${workshopId}`;
   return {
+    annotations: () => send<{ annotations: PresentedAnnotation[] }>(`${base}/sources/${sourceId}/annotations`, "GET"),
+    themes: () => send<{ themes: PresentedTheme[] }>(`${base}/themes`, "GET"),
+    passage: (passageId: string) => send<{ passage: PresentedCitedPassage }>(`${base}/passages/${encodeURIComponent(passageId)}`, "GET"),
     create: (input: { start: number; end: number; revision?: number; comment: string; themeIds: string[] }) =>
       send<{ annotation: PresentedAnnotation }>(`${base}/sources/${sourceId}/annotations`, "POST", input),
     update: (id: string, input: { comment: string; themeIds: string[] }) =>

@@ -85,9 +85,22 @@ test("A highlights a passage and tags a theme; B sees it live and replies; A see
     await cardB.getByLabel("Edit your reply").fill(`${reply}, revised`);
     await cardB.getByRole("button", { name: "Save" }).click();
     await expect(cardA.getByRole("list", { name: "Replies" })).toContainText(`${reply}, revised`, { timeout: 5_000 });
+    await expect(cardA.getByRole("listitem").filter({ hasText: `${reply}, revised` }).locator(".badge", { hasText: "edited" })).toBeVisible();
     await expectNoAxeViolations(pageA);
 
+    // Deleting the reply asks first; cancelling keeps it, confirming deletes it for everyone.
+    await cardB.getByRole("button", { name: "Delete reply" }).click();
+    const replyDialog = pageB.getByRole("alertdialog", { name: "Delete this reply?" });
+    await replyDialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(replyDialog).toHaveCount(0);
+    await expect(cardB.getByRole("list", { name: "Replies" })).toContainText(`${reply}, revised`);
+    await cardB.getByRole("button", { name: "Delete reply" }).click();
+    await replyDialog.getByRole("button", { name: "Delete the reply" }).click();
+    await expect(cardB.getByRole("list", { name: "Replies" })).toHaveCount(0);
+    await expect(cardA.getByRole("list", { name: "Replies" })).toHaveCount(0, { timeout: 5_000 });
+
     await cardA.getByRole("button", { name: "Delete", exact: true }).click();
+    await pageA.getByRole("alertdialog", { name: "Delete this annotation?" }).getByRole("button", { name: "Delete the annotation" }).click();
     await expect(cardA).toHaveCount(0);
     await expect(pageB.getByRole("article").filter({ hasText: comment })).toHaveCount(0, { timeout: 5_000 });
   } finally {
@@ -105,7 +118,7 @@ test("an annotation made with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   const newAnnotation = page.getByRole("region", { name: "New annotation" });
   await expect(newAnnotation.locator("q")).toHaveText("Executive Summary");
-  await expect(page.getByText("Passage selected: annotate it above.")).toBeVisible();
+  await expect(page.getByText("Passage selected: adjust it or annotate it.")).toBeVisible();
 
   const comment = `Keyboard only ${Date.now()}`;
   await newAnnotation.getByLabel("Comment (optional)").focus();
@@ -123,5 +136,6 @@ test("an annotation made with the keyboard alone", async ({ page }) => {
   await expect(page.locator("mark.highlight-active").first()).toBeVisible();
   await expectNoAxeViolations(page);
   await card.getByRole("button", { name: "Delete", exact: true }).click();
+  await page.getByRole("alertdialog", { name: "Delete this annotation?" }).getByRole("button", { name: "Delete the annotation" }).click();
   await expect(card).toHaveCount(0);
 });

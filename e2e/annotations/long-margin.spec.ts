@@ -18,6 +18,7 @@ test("a long margin renders cards as they are reached; every highlight is in the
   });
   expect(created.status(), await created.text()).toBe(201);
   const sourceId = ((await created.json()) as { source: { id: string } }).source.id;
+  const ids: string[] = [];
   for (const [index, sentence] of SENTENCES.entries()) {
     const start = TEXT.indexOf(sentence);
     const response = await page.request.post(`/api/workshops/${workshopId}/sources/${sourceId}/annotations`, {
@@ -25,6 +26,7 @@ test("a long margin renders cards as they are reached; every highlight is in the
       headers: { origin: baseURL! },
     });
     expect(response.status(), await response.text()).toBe(201);
+    ids.push(((await response.json()) as { annotation: { id: string } }).annotation.id);
   }
 
   await page.goto(`/workshops/${workshopId}/sources/${sourceId}`);
@@ -46,4 +48,12 @@ test("a long margin renders cards as they are reached; every highlight is in the
   await margin.getByRole("button", { name: /^Show 5 more/ }).scrollIntoViewIfNeeded();
   await expect(margin.getByRole("article")).toHaveCount(45);
   await expect(margin.getByRole("button", { name: /^Show \d+ more/ })).toHaveCount(0);
+
+  // A link to an annotation past the first batch renders its card, selected, by its passage.
+  await page.goto("/workshops");
+  await page.goto(`/workshops/${workshopId}/sources/${sourceId}#annotation-${ids[43]}`);
+  const linked = margin.getByRole("article").filter({ hasText: "Comment 44." });
+  await expect(linked).toHaveAttribute("aria-current", "true");
+  await expect(linked).toBeFocused();
+  await expect(page.locator(`mark[data-annotation-ids~="${ids[43]}"]`)).toBeInViewport();
 });

@@ -7,6 +7,7 @@ import { orNotFound } from "@/lib/page-helpers";
 import { getSource } from "@/lib/sources/get-source";
 import { findSourceAnnotations } from "@/lib/annotations/find-source-annotations";
 import { SourceReader } from "@/components/reader/SourceReader";
+import { FIND_PASSAGE_INPUT_ID } from "@/components/reader/ids";
 
 type Props = { params: Promise<{ workshopId: string; sourceId: string }> };
 
@@ -17,6 +18,16 @@ const load = cache(async (workshopId: string, sourceId: string) => {
   return { ...reading, annotations };
 });
 
+/**
+ * Who wrote the source, who published it, when: each said once. Sources often name the same
+ * bodies as authors and publisher (the IPI note does), and the byline is not repeated for it.
+ */
+function bylineOf(source: { authors: string[]; publisher: string; publishedOn: string }): string[] {
+  const authors = source.authors.join(", ");
+  const parts = [authors, source.publisher === authors ? "" : source.publisher, source.publishedOn];
+  return [...new Set(parts.map((part) => part.trim()).filter(Boolean))];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { workshopId, sourceId } = await params;
   return { title: (await load(workshopId, sourceId)).source.title };
@@ -25,10 +36,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SourcePage({ params }: Props) {
   const { workshopId, sourceId } = await params;
   const { workshop, source, themes, annotations } = await load(workshopId, sourceId);
-  const [t, tRevise] = await Promise.all([getTranslations("source"), getTranslations("revise")]);
+  const [t, tRevise, tReader] = await Promise.all([getTranslations("source"), getTranslations("revise"), getTranslations("reader")]);
+  const byline = bylineOf(source);
   const outline = source.blocks.map((block, index) => ({ block, index })).filter(({ block }) => block.kind === "heading");
+  const canContribute = workshop.can["content.contribute"];
   return (
-    <div className={outline.length > 0 ? "reader-layout" : undefined}>
+    <div className={`reader-page${outline.length > 0 ? " reader-layout" : ""}`}>
+      {canContribute && (
+        // The finder sits in the margin, after the outline and the text: this brings the
+        // keyboard there at once (the skip link to the content, then this one).
+        <a className="skip-link-inline" href={`#${FIND_PASSAGE_INPUT_ID}`}>
+          {t("skipToFinder")}
+        </a>
+      )}
       {outline.length > 0 && (
         <nav aria-label={t("outline")} className="outline">
           <h2 className="outline-title">{t("outline")}</h2>
@@ -41,22 +61,32 @@ export default async function SourcePage({ params }: Props) {
           </ol>
         </nav>
       )}
-      <div className="stack-small">
+      <div className="stack-small reader-main">
         <p>
           <Link href={`/workshops/${workshop.id}`}>{t("back")}</Link>
         </p>
         <header className="reader-header stack-small">
           <h1>{source.title}</h1>
-          <p className="meta">
-            {source.authors.length > 0 && <span>{source.authors.join(", ")}</span>}
-            {source.publisher && <span>{source.publisher}</span>}
-            {source.publishedOn && <span>{source.publishedOn}</span>}
-          </p>
-          {workshop.can["sources.revise"] && (
-            <p>
-              <Link href={`/workshops/${workshop.id}/sources/${source.id}/revise`}>{tRevise("link")}</Link>
+          {byline.length > 0 && (
+            <p className="meta">
+              {byline.map((part) => (
+                <span key={part}>{part}</span>
+              ))}
             </p>
           )}
+          <p className="export-links">
+            {workshop.can["sources.revise"] && <Link href={`/workshops/${workshop.id}/sources/${source.id}/revise`}>{tRevise("link")}</Link>}
+            <span>
+              {tReader("export")}{" "}
+              <a href={`/api/workshops/${workshop.id}/sources/${source.id}/annotations/export?format=csv`} download>
+                {tReader("exportCsv")}
+              </a>
+              {", "}
+              <a href={`/api/workshops/${workshop.id}/sources/${source.id}/annotations/export?format=jsonld`} download>
+                {tReader("exportJsonLd")}
+              </a>
+            </span>
+          </p>
         </header>
         {/* A revision moves the annotations: a new revision starts the reader afresh. */}
         <SourceReader
@@ -65,7 +95,7 @@ export default async function SourcePage({ params }: Props) {
           source={source}
           themes={themes}
           initialAnnotations={annotations}
-          canContribute={workshop.can["content.contribute"]}
+          canContribute={canContribute}
           canModerate={workshop.can["content.moderate"]}
         />
       </div>
