@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInAsDemo } from "../fixtures/auth";
 import { expectNoAxeViolations } from "../fixtures/axe";
-import { openDemoWorkshop, uniqueTitle } from "../fixtures/workshops";
-import { addSource, cardWith, findThemes, openReader } from "../fixtures/reader";
+import { uniqueTitle } from "../fixtures/workshops";
+import { addSource, cardWith, createReadingWorkshop, findThemes, openReader } from "../fixtures/reader";
 
 const TEXT = [
   "Field report from the northern sector.",
@@ -20,8 +20,9 @@ async function tabUntil(page: Page, isTarget: () => Promise<boolean>, limit = 30
 }
 
 test("keyboard only: reach the finder in a few Tabs, find with a typo, adjust by words, tag two themes, save; delete asks first", async ({ page }) => {
-  await signInAsDemo(page, "Rafael Rapporteur");
-  const workshopId = await openDemoWorkshop(page);
+  // Its own reading workshop, and its own person: writes are rate-limited per person.
+  await signInAsDemo(page, "Chen Participant");
+  const workshopId = await createReadingWorkshop(page);
   const { sourceId } = await addSource(page, workshopId, { title: uniqueTitle("Keyboard"), text: TEXT });
   const themes = await findThemes(page, workshopId);
   await openReader(page, workshopId, sourceId);

@@ -1,8 +1,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signInAsDemo } from "../fixtures/auth";
 import { expectNoAxeViolations } from "../fixtures/axe";
-import { openDemoWorkshop, uniqueTitle } from "../fixtures/workshops";
-import { addSource, annotate, cardWith, marksOf, openReader } from "../fixtures/reader";
+import { uniqueTitle } from "../fixtures/workshops";
+import { addSource, annotate, cardWith, createReadingWorkshop, marksOf, openReader } from "../fixtures/reader";
 
 const LONG = "The discussion covered the mandate, the host state, regional partners and the Council, and it returned more than once to the question of what a mission can do when there is no peace to keep. ";
 const PARAGRAPHS = Array.from({ length: 14 }, (_, index) => `Paragraph ${index + 1}. ${LONG.repeat(2 + (index % 3))}`);
@@ -38,8 +38,9 @@ function charactersPerLine(page: Page): Promise<number[]> {
 }
 
 test("cards sit beside their passages on a wide screen, make room for the selected one, and are a list on a narrow one", async ({ page }) => {
-  await signInAsDemo(page, "Rafael Rapporteur");
-  const workshopId = await openDemoWorkshop(page);
+  // Its own reading workshop, and its own person: writes are rate-limited per person.
+  await signInAsDemo(page, "Dalia Participant");
+  const workshopId = await createReadingWorkshop(page);
   const source = { workshopId, ...(await addSource(page, workshopId, { title: uniqueTitle("Margin"), text: TEXT })) };
   const tag = Date.now();
   const first = await annotate(page, source, FIRST, { comment: `First ${tag}` });

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { signInAsDemo } from "../fixtures/auth";
 import { expectNoAxeViolations } from "../fixtures/axe";
-import { openDemoWorkshop, uniqueTitle } from "../fixtures/workshops";
-import { addSource, annotate, cardWith, marksOf, openReader } from "../fixtures/reader";
+import { uniqueTitle } from "../fixtures/workshops";
+import { addSource, annotate, cardWith, createReadingWorkshop, marksOf, openReader } from "../fixtures/reader";
 
 const FILLER = Array.from({ length: 30 }, (_, index) => `Paragraph ${index + 1} says nothing in particular about the mandate, at some length, so that the page scrolls.`);
 const EARLY = "The early warning network was set up in Mopti.";
@@ -13,7 +13,7 @@ const TEXT = [EARLY, ...FILLER.slice(0, 15), UNANNOTATED, ...FILLER.slice(15), `
 
 test("#passage- and #annotation- links open the reader scrolled and highlighted; Copy link gives such a link", async ({ page, context }) => {
   await signInAsDemo(page, "Rafael Rapporteur");
-  const workshopId = await openDemoWorkshop(page);
+  const workshopId = await createReadingWorkshop(page);
   const source = { workshopId, ...(await addSource(page, workshopId, { title: uniqueTitle("Links"), text: TEXT })) };
   const tag = Date.now();
   const early = await annotate(page, source, EARLY, { comment: `Early ${tag}` });
@@ -70,7 +70,7 @@ test("#passage- and #annotation- links open the reader scrolled and highlighted;
 
 test("a #passage- link to a passage lost in a revision shows a notice with its quote", async ({ page }) => {
   await signInAsDemo(page, "Olivia Organizer");
-  const workshopId = await openDemoWorkshop(page);
+  const workshopId = await createReadingWorkshop(page);
   const source = { workshopId, ...(await addSource(page, workshopId, { title: uniqueTitle("Lost passage"), text: TEXT })) };
   const doomed = await annotate(page, source, DOOMED, { comment: `Doomed ${Date.now()}` });
   const revised = await page.request.put(`/api/workshops/${workshopId}/sources/${source.sourceId}/text`, {

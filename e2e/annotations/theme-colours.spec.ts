@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { signInAsDemo } from "../fixtures/auth";
 import { expectNoAxeViolations } from "../fixtures/axe";
-import { openDemoWorkshop, uniqueTitle } from "../fixtures/workshops";
-import { addSource, annotate, cardWith, findThemes, marksOf, openReader, rgb } from "../fixtures/reader";
+import { uniqueTitle } from "../fixtures/workshops";
+import { addSource, annotate, cardWith, createReadingWorkshop, findThemes, marksOf, openReader, rgb } from "../fixtures/reader";
 import { THEME_COLORS, UNTAGGED_HIGHLIGHT, type ThemeColor } from "../../lib/themes/palette";
 
 const TEXT = [
@@ -14,7 +14,7 @@ const TEXT = [
 
 test("highlights take their themes' colours, striped for several; names on hover and in chips; filtering by several themes", async ({ page }) => {
   await signInAsDemo(page, "Rafael Rapporteur");
-  const workshopId = await openDemoWorkshop(page);
+  const workshopId = await createReadingWorkshop(page);
   const source = { workshopId, ...(await addSource(page, workshopId, { title: uniqueTitle("Colours"), text: TEXT })) };
   const themes = await findThemes(page, workshopId);
   expect(themes.length).toBeGreaterThanOrEqual(4);
