@@ -1,6 +1,7 @@
 import path from "node:path";
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -58,7 +59,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConn
     return { target, factory, close: async () => {} };
   }
   if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
-  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  // pg_trgm: lexical similarity of lessons (lib/lessons/similar-lessons.ts); PostgreSQL ships it too.
+  const options = { extensions: { pg_trgm } };
+  const pglite = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   return {
     target,
