@@ -45,6 +45,7 @@ describe("stances", () => {
     await expectAppError(setStance({ viewer: outsider, workshopId, lessonId, input: { stance: "ENDORSE" } }), "NOT_FOUND");
     await expectAppError(setStance({ viewer: other, workshopId, lessonId, input: { stance: "LOVE" as "ENDORSE" } }), "BAD_REQUEST", "fields.stanceInvalid");
     await expectAppError(setStance({ viewer: other, workshopId, lessonId: "nope", input: { stance: "ENDORSE" } }), "NOT_FOUND");
+    await expectAppError(setStance({ viewer: other, workshopId, lessonId: "no\u0000pe", input: { stance: "ENDORSE" } }), "NOT_FOUND");
     await setLessonHidden({ viewer: organizer, workshopId, lessonId, input: { hidden: true } });
     await expectAppError(setStance({ viewer: other, workshopId, lessonId, input: { stance: "ENDORSE" } }), "NOT_FOUND");
     await expectAppError(setStance({ viewer: organizer, workshopId, lessonId, input: { stance: "ENDORSE" } }), "CONFLICT", "lessonHidden");
