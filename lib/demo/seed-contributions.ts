@@ -30,11 +30,10 @@ export async function seedDemoContributions(tx: Tx, rows: DemoWorkshopRows): Pro
     const known = passages.get(key);
     if (known) return known;
     const { id: sourceId, text, revision } = rows.sources[source] ?? missing(`demo source ${source}`);
-    const start = text.indexOf(quote);
-    if (start < 0) missing(`the quote “${quote}” in demo source ${source}`);
-    const { quote: selector, position } = describeRange(text, start, start + quote.length);
+    const found = findQuote(text, quote) ?? missing(`the quote “${quote}” in demo source ${source}`);
+    const { quote: selector, position } = describeRange(text, found.start, found.end);
     const passage = await tx.passage.create({
-      data: { workshopId: rows.workshop.id, sourceId, revision, ...selector, start: position.start, end: position.end, state: "PLACED" },
+      data: { workshopId: rows.workshop.id, sourceId, revision, exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix, start: position.start, end: position.end, state: "PLACED" },
     });
     passages.set(key, passage.id);
     return passage.id;
@@ -85,6 +84,19 @@ export async function seedDemoContributions(tx: Tx, rows: DemoWorkshopRows): Pro
       },
     });
   }
+}
+
+/**
+ * Where a quote is in a source's text. Spaces in the quote match any run of white space: the
+ * corpus files carry no-break spaces where their authors typed them.
+ */
+export function findQuote(text: string, quote: string): { start: number; end: number } | null {
+  const pattern = quote
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("\\s+");
+  const match = new RegExp(pattern).exec(text);
+  return match ? { start: match.index, end: match.index + match[0].length } : null;
 }
 
 function missing(what: string): never {
