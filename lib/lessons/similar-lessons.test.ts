@@ -62,6 +62,20 @@ describe("findSimilarLessons", () => {
     expect(editing.lessons.map((lesson) => lesson.id)).not.toContain(ids.drones);
   });
 
+  it("sees lessons written, hidden and deleted since the last suggestion (the in-memory index follows the database)", async () => {
+    const query = "penholder relations weighed";
+    expect((await findSimilarLessons({ viewer: reader, workshopId, query })).lessons).toEqual([]);
+    const theme = await prisma().theme.findFirstOrThrow({ where: { workshopId } });
+    const added = await createLessonRow(workshopId, author.id, [theme.id], "The penholder's relations with the host government weighed on the mission.");
+    expect((await findSimilarLessons({ viewer: reader, workshopId, query })).lessons.map((lesson) => lesson.id)).toEqual([added.id]);
+    await prisma().lesson.update({ where: { id: added.id }, data: { hiddenAt: new Date() } });
+    expect((await findSimilarLessons({ viewer: reader, workshopId, query })).lessons).toEqual([]);
+    await prisma().lesson.update({ where: { id: added.id }, data: { hiddenAt: null } });
+    expect((await findSimilarLessons({ viewer: reader, workshopId, query })).lessons).toHaveLength(1);
+    await prisma().lesson.delete({ where: { id: added.id } });
+    expect((await findSimilarLessons({ viewer: reader, workshopId, query })).lessons).toEqual([]);
+  });
+
   it("gives each suggestion its phrase and the viewer's own stance, never counts that single someone out", async () => {
     await setStance({ viewer: reader, workshopId, lessonId: ids.council, input: { stance: "ENDORSE" } });
     const mine = await findSimilarLessons({ viewer: reader, workshopId, query: "divided Security Council" });
