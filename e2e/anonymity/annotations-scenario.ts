@@ -18,7 +18,7 @@ const SOURCE_TEXT = [
 
 const PASSAGES = ["mandate was debated at length", "host-state consent faded", "left partners without a plan"];
 
-function rangeOf(passage: string): { start: number; end: number } {
+export function rangeOf(passage: string): { start: number; end: number } {
   const start = SOURCE_TEXT.indexOf(passage);
   if (start < 0) throw new Error(`passage not in the scan source: ${passage}`);
   return { start, end: start + passage.length };

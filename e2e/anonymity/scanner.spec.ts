@@ -11,13 +11,15 @@ import { addScanSource, annotateAndReply, downloadExports, hideAndShowAgain } fr
 import { NOTE_EXPORT_FORMATS, downloadNoteExports, writeNoteTogether } from "./note-scenario";
 import { proposeAndDecideThemes, readCodebook } from "./codebook-scenario";
 import { attributedThenChathamHouse, readSourceAgain, sealFromSettings } from "./ownership-scenario";
+import { writeLessonsAndTakeStances } from "./lessons-scenario";
 
 /**
  * The anonymity scanner. Four members with unique canaries (name, email, organization, user
  * agent, user id) do everything the app offers — including annotating a source, replying live
  * and downloading its annotation exports, writing the live meeting note together (Yjs
  * updates and caret awareness), and proposing themes that the organizer accepts, edits or
- * declines live; everything each of them receives is recorded:
+ * declines live, writing lessons, taking stances on each other's and merging two;
+ * everything each of them receives is recorded:
  * HTTP headers and bodies (HTML, RSC payloads, JSON, exports), rendered pages, socket.io
  * frames, mail.
  * No member may receive another member's canaries, except the member list that organizers see.
@@ -83,11 +85,18 @@ async function visitEverything(member: Member, workshopId: string): Promise<void
     await page.goto(url);
     await recordPage(page, member.received);
   }
-  for (const url of [`/workshops/${workshopId}/members`, `/workshops/${workshopId}/settings`, `/workshops/${workshopId}/themes`, "/workshops/not-a-workshop"]) {
+  for (const url of [
+    `/workshops/${workshopId}/members`,
+    `/workshops/${workshopId}/settings`,
+    `/workshops/${workshopId}/themes`,
+    `/workshops/${workshopId}/lessons`,
+    `/workshops/${workshopId}/lessons/new`,
+    "/workshops/not-a-workshop",
+  ]) {
     await page.goto(url);
     await recordPage(page, member.received);
   }
-  for (const url of ["/api/workshops", `/api/workshops/${workshopId}`, "/api/workshops/not-a-workshop", "/api/health", "/api/auth/session"]) {
+  for (const url of ["/api/workshops", `/api/workshops/${workshopId}`, `/api/workshops/${workshopId}/lessons`, "/api/workshops/not-a-workshop", "/api/health", "/api/auth/session"]) {
     await requestAndRecord(page, url, member.received);
   }
   await page.goto(`/workshops/${workshopId}`);
@@ -135,6 +144,7 @@ test("no member ever receives another member's identity", async ({ browser, base
   for (const member of members) await downloadExports(member, workshopId, sourceId, written);
   const proposals = await proposeAndDecideThemes(members, organizer, workshopId);
   for (const member of members) await readCodebook(member, workshopId);
+  const lessons = await writeLessonsAndTakeStances(members, workshopId, sourceId, baseURL!);
   await writeNoteTogether(members, workshopId);
   for (const member of members) await downloadNoteExports(member, workshopId, `Point ${members.length} of the note.`);
 
@@ -191,6 +201,11 @@ test("no member ever receives another member's identity", async ({ browser, base
     expect(member.received.some((item) => item.kind === "socket" && item.text.includes("codebook:changed"))).toBe(true);
     for (const name of proposals) {
       expect(member.received.some((item) => item.kind === "http" && item.source.includes("/theme-proposals") && item.text.includes(name)), name).toBe(true);
+    }
+    // Lessons and stances arrived live and on the board, from everyone's contributions.
+    expect(member.received.some((item) => item.kind === "socket" && item.text.includes("lesson:upserted"))).toBe(true);
+    for (const statement of lessons) {
+      expect(member.received.some((item) => item.kind === "page" && item.source.endsWith("/lessons") && item.text.includes(statement)), statement).toBe(true);
     }
     for (const format of ["json", "qdc"]) {
       expect(member.received.some((item) => item.source.endsWith(`/themes/export?format=${format}`))).toBe(true);

@@ -8,6 +8,10 @@ import { normalizeSourceText } from "@/lib/sources/normalize-text";
 import { parseMarkup } from "@/lib/sources/markup";
 import { DEMO_PEOPLE, DEMO_SOURCES, DEMO_THEMES } from "./demo-workshop";
 import { DEFAULT_CORPUS_DIR, seedDemoWorkshop } from "./seed-demo";
+import { DEMO_ANNOTATIONS, DEMO_LESSONS } from "./demo-contributions";
+import { classifyConsensus } from "@/lib/consensus/consensus";
+import { findWorkshopKey } from "@/lib/ownership/workshop-key";
+import { ownershipOf } from "@/lib/ownership/ownership";
 
 const prisma = registerTestDatabase();
 
@@ -83,6 +87,42 @@ describe("seedDemoWorkshop", () => {
 
     expect(workshop.themes.map((theme) => [theme.position, theme.name])).toEqual(DEMO_THEMES.map((name, i) => [i, name]));
     expect(workshop.themes).toHaveLength(5);
+  });
+
+  it("seeds the demo people's annotations and lessons, owned by their authors, with stances that give several phrases", async () => {
+    const workshop = await prisma().workshop.findFirstOrThrow({ where: { isDemo: true }, include: { memberships: { include: { user: true } } } });
+    const key = await findWorkshopKey(prisma(), workshop.id);
+    const userOf = (personKey: string) => workshop.memberships.find((m) => m.user.email === DEMO_PEOPLE.find((p) => p.key === personKey)!.email)!.userId;
+
+    const annotations = await prisma().annotation.findMany({ where: { workshopId: workshop.id }, include: { passage: true, themes: true } });
+    expect(annotations).toHaveLength(DEMO_ANNOTATIONS.length);
+    for (const expected of DEMO_ANNOTATIONS) {
+      const row = annotations.find((annotation) => annotation.comment === expected.comment)!;
+      expect(row.passage.exact.replace(/\s+/g, " ")).toBe(expected.quote);
+      expect(ownershipOf(key, userOf(expected.by)).owns({ kind: "annotation", id: row.id }, row.ownerTag)).toBe(true);
+      expect(row.themes).toHaveLength(expected.themes.length);
+    }
+
+    const lessons = await prisma().lesson.findMany({ where: { workshopId: workshop.id }, include: { evidence: { include: { passage: true } }, stances: true, themes: true } });
+    expect(lessons).toHaveLength(DEMO_LESSONS.length);
+    const eligible = workshop.memberships.filter((m) => m.role !== "OBSERVER").length;
+    const phrases = new Set<string>();
+    for (const expected of DEMO_LESSONS) {
+      const row = lessons.find((lesson) => lesson.statement === expected.statement)!;
+      expect(ownershipOf(key, userOf(expected.by)).owns({ kind: "lesson", id: row.id }, row.ownerTag)).toBe(true);
+      expect(row.evidence.map((item) => item.passage.exact.replace(/\s+/g, " ")).sort()).toEqual(expected.evidence.map((item) => item.quote).sort());
+      expect(row.themes).toHaveLength(expected.themes.length);
+      expect(row.stances).toHaveLength(Object.keys(expected.stances).length);
+      for (const [personKey, kind] of Object.entries(expected.stances)) {
+        const tag = ownershipOf(key, userOf(personKey)).tagFor({ kind: "stance", lessonId: row.id });
+        expect(row.stances.find((stance) => stance.ownerTag === tag)?.kind).toBe(kind === "E" ? "ENDORSE" : "DISPUTE");
+      }
+      const endorse = row.stances.filter((stance) => stance.kind === "ENDORSE").length;
+      phrases.add(classifyConsensus({ endorse, dispute: row.stances.length - endorse, eligible }));
+    }
+    // Passages are shared: an annotated passage cited as evidence is one row.
+    expect(await prisma().passage.count({ where: { workshopId: workshop.id } })).toBe(new Set([...DEMO_ANNOTATIONS, ...DEMO_LESSONS.flatMap((l) => l.evidence)].map((q) => `${q.source}|${q.quote}`)).size);
+    expect([...phrases].sort()).toEqual(["diverged", "few", "general", "many", "none", "one", "questioned"]);
   });
 
   it("seeds once: a second run changes nothing", async () => {

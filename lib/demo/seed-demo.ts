@@ -6,12 +6,14 @@ import { parseMarkup } from "@/lib/sources/markup";
 import { themeNameKey } from "@/lib/themes/name-key";
 import { THEME_COLOR_KEYS } from "@/lib/themes/palette";
 import { DEMO_PEOPLE, DEMO_SOURCES, DEMO_THEMES, DEMO_WORKSHOP } from "./demo-workshop";
+import { seedDemoContributions } from "./seed-contributions";
 
 export const DEFAULT_CORPUS_DIR = path.resolve("prisma/seed/corpus");
 
 /**
  * Seeds the demo workshop once: its people, sources (read from the corpus files and stored in
- * the database) and themes. Returns false when it was already there. Runs in one transaction,
+ * the database), themes, and what the demo people wrote: annotations, lessons and stances
+ * (./demo-contributions.ts). Returns false when it was already there. Runs in one transaction,
  * so a failed seed leaves nothing behind and is retried at the next start.
  */
 export async function seedDemoWorkshop(db: PrismaClient, corpusDir = DEFAULT_CORPUS_DIR): Promise<boolean> {
@@ -32,7 +34,7 @@ export async function seedDemoWorkshop(db: PrismaClient, corpusDir = DEFAULT_COR
         }),
       );
     }
-    await tx.workshop.create({
+    const workshop = await tx.workshop.create({
       data: {
         ...DEMO_WORKSHOP,
         date: new Date(`${DEMO_WORKSHOP.date}T00:00:00Z`),
@@ -53,6 +55,13 @@ export async function seedDemoWorkshop(db: PrismaClient, corpusDir = DEFAULT_COR
           }),
         },
       },
+      include: { sources: { orderBy: { position: "asc" } }, themes: { orderBy: { position: "asc" } } },
+    });
+    await seedDemoContributions(tx, {
+      workshop,
+      people: new Map(DEMO_PEOPLE.map((person, i) => [person.key, users[i]!.id])),
+      sources: workshop.sources,
+      themeIds: workshop.themes.map((theme) => theme.id),
     });
   }, { timeout: 60_000 });
   return true;
