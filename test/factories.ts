@@ -163,11 +163,11 @@ export async function createProposalRow(
 }
 
 /** A lesson by `authorId` tagged with themes, straight into the database, owner-tagged as the app would. */
-export async function createLessonRow(workshopId: string, authorId: string, themeIds: string[] = [], title = "A lesson"): Promise<Lesson> {
+export async function createLessonRow(workshopId: string, authorId: string, themeIds: string[] = [], statement = "A lesson"): Promise<Lesson> {
   const prisma = await getPrisma();
   const id = newId();
   const ownerTag = ownershipOf(await ensureWorkshopKey(prisma, workshopId), authorId).tagFor({ kind: "lesson", id });
-  return prisma.lesson.create({ data: { id, workshopId, ownerTag, title, themes: { create: themeIds.map((themeId) => ({ themeId })) } } });
+  return prisma.lesson.create({ data: { id, workshopId, ownerTag, statement, themes: { create: themeIds.map((themeId) => ({ themeId })) } } });
 }
 
 /** A next-auth database session for the user (valid for a day unless `expires` is given); returns its token. */

@@ -26,6 +26,7 @@ const CONTRIBUTION_MODELS = [
   "LessonTheme",
   "LessonEvidence",
   "Stance",
+  "LessonMergeNotice",
   "Passage",
   "MeetingNote",
   "MeetingNoteUpdate",
@@ -77,7 +78,7 @@ describe("presenters", () => {
   const source = { id: "s1", workshopId: "w1", title: "t", authors: [], publisher: "", publishedOn: "", url: "", shortCitation: "", format: "TEXT" as const, originalText: CANARY, markup: "text", text: "text", revision: 1, position: 0, createdAt: date, updatedAt: date, ...extra };
   const theme = { id: "t1", workshopId: "w1", name: "n", nameKey: "n", description: "", color: "teal", position: 0, createdAt: date, ...extra };
   const proposal = { id: "tp1", workshopId: "w1", name: "n", description: "", reason: "", status: "PENDING" as const, response: "", themeId: null, createdAt: date, decidedAt: null, ...extra };
-  const workshop = { id: "w1", title: "t", description: "", date: null, place: "", attribution: "CHATHAM_HOUSE" as const, status: "OPEN" as const, isDemo: false, codebookOriginId: null, closedAt: null, sealedAt: null, createdAt: date, updatedAt: date, ...extra };
+  const workshop = { id: "w1", title: "t", description: "", date: null, place: "", attribution: "CHATHAM_HOUSE" as const, status: "OPEN" as const, isDemo: false, codebookOriginId: null, closedAt: null, sealedAt: null, holdStances: false, stancesRevealedAt: null, consensusThresholds: null, createdAt: date, updatedAt: date, ...extra };
   const user = { id: "u2", name: "n", email: "e@x.test", emailVerified: null, image: null, organization: null, locale: null, createdAt: date, ...extra };
   const membership = { ...extra, id: "m1", workshopId: "w1", userId: "u2", role: "PARTICIPANT" as const, createdAt: date, user };
   const invitation = { id: "i1", workshopId: "w1", email: "e@x.test", role: "PARTICIPANT" as const, tokenHash: CANARY, expiresAt: date, acceptedAt: null, revokedAt: null, invitedById: CANARY, createdAt: date, ...extra };

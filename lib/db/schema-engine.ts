@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
@@ -194,10 +195,14 @@ async function pgliteShadowAdapter(): Promise<SqlDriverAdapter> {
   return delegate(adapter, { dispose: () => shadow.close() });
 }
 
-/** initdb dominates PGlite's start (~3 s); later shadows load a copy of the first one's files. */
+/**
+ * initdb dominates PGlite's start (~3 s); later shadows load a copy of the first one's files.
+ * The shadow loads the same extensions as the app's database (pg_trgm), or migrations that
+ * create them could not be replayed on it.
+ */
 async function emptyPGlite(): Promise<PGlite> {
-  if (emptyDataDir) return PGlite.create({ loadDataDir: await emptyDataDir });
-  const pglite = await PGlite.create();
+  if (emptyDataDir) return PGlite.create({ loadDataDir: await emptyDataDir, extensions: { pg_trgm } });
+  const pglite = await PGlite.create({ extensions: { pg_trgm } });
   emptyDataDir = pglite.dumpDataDir("none");
   await emptyDataDir;
   return pglite;

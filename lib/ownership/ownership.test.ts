@@ -62,7 +62,7 @@ describe("owner tags", () => {
   it("allow one stance per member per lesson, by a unique constraint on lesson and tag", async () => {
     const { workshopId, amina, bruno } = await setup();
     const key = await ensureWorkshopKey(prisma(), workshopId);
-    const lesson = await prisma().lesson.create({ data: { workshopId, title: "A lesson" } });
+    const lesson = await prisma().lesson.create({ data: { workshopId, statement: "A lesson" } });
     const tagOf = (userId: string) => ownershipOf(key, userId).tagFor({ kind: "stance", lessonId: lesson.id });
     await prisma().stance.create({ data: { lessonId: lesson.id, ownerTag: tagOf(amina.id), kind: "ENDORSE" } });
     await prisma().stance.create({ data: { lessonId: lesson.id, ownerTag: tagOf(bruno.id), kind: "DISPUTE" } });

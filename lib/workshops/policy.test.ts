@@ -21,6 +21,10 @@ const ACTIONS: WorkshopAction[] = [
   "note.edit",
   "themes.manage",
   "themes.propose",
+  "lessons.write",
+  "lessons.stance",
+  "lessons.merge",
+  "lessons.reveal",
 ];
 
 /** The intended policy, written out by hand rather than derived from the code under test. */
@@ -42,9 +46,13 @@ const ALLOWED_WHEN_OPEN: Record<Role, WorkshopAction[]> = {
     "note.view",
     "note.edit",
     "themes.manage",
+    "lessons.write",
+    "lessons.stance",
+    "lessons.merge",
+    "lessons.reveal",
   ],
-  RAPPORTEUR: ["workshop.view", "content.contribute", "sources.manage", "note.view", "note.edit", "themes.propose"],
-  PARTICIPANT: ["workshop.view", "content.contribute", "note.view", "note.edit", "themes.propose"],
+  RAPPORTEUR: ["workshop.view", "content.contribute", "sources.manage", "note.view", "note.edit", "themes.propose", "lessons.write", "lessons.stance", "lessons.merge"],
+  PARTICIPANT: ["workshop.view", "content.contribute", "note.view", "note.edit", "themes.propose", "lessons.write", "lessons.stance"],
   OBSERVER: ["workshop.view", "note.view"],
 };
 /** Closed and archived workshops are read-only: reading, the member list, reopening, sealing and moderation remain. */

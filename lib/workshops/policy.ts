@@ -17,7 +17,11 @@ export type WorkshopAction =
   | "note.view"
   | "note.edit"
   | "themes.manage"
-  | "themes.propose";
+  | "themes.propose"
+  | "lessons.write"
+  | "lessons.stance"
+  | "lessons.merge"
+  | "lessons.reveal";
 
 const GRANTS: Record<WorkshopAction, readonly Role[]> = {
   "workshop.view": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT", "OBSERVER"],
@@ -44,6 +48,12 @@ const GRANTS: Record<WorkshopAction, readonly Role[]> = {
   // proposals); the room proposes. Organizers create directly, so they have nothing to propose.
   "themes.manage": ["ORGANIZER"],
   "themes.propose": ["RAPPORTEUR", "PARTICIPANT"],
+  "lessons.write": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT"],
+  // Who may take a stance is also who counts as eligible in the consensus phrase (docs/CONSENSUS.md).
+  "lessons.stance": ["ORGANIZER", "RAPPORTEUR", "PARTICIPANT"],
+  "lessons.merge": ["ORGANIZER", "RAPPORTEUR"],
+  // Revealing held stances is a decision about the room's deliberation: the organizers'.
+  "lessons.reveal": ["ORGANIZER"],
 };
 
 /** Actions that change the workshop's content or membership, refused once it is closed or archived. */
@@ -58,6 +68,10 @@ const WRITES: ReadonlySet<WorkshopAction> = new Set([
   "note.edit",
   "themes.manage",
   "themes.propose",
+  "lessons.write",
+  "lessons.stance",
+  "lessons.merge",
+  "lessons.reveal",
 ]);
 
 export interface WorkshopAccessContext {
