@@ -6,6 +6,7 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "GONE"
+  | "UNPROCESSABLE"
   | "PAYLOAD_TOO_LARGE"
   | "RATE_LIMITED";
 
@@ -16,6 +17,7 @@ const STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   GONE: 410,
+  UNPROCESSABLE: 422,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZId } from "@/lib/validation";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
+import type { PresentedLesson } from "@/lib/lessons/present";
 
 /** Every event a client may send, validated before anything else happens. */
 export const ZJoinWorkshop = z.object({ workshopId: ZId }).strict();
@@ -39,6 +40,12 @@ export interface ServerToClientEvents {
   /** The same presented object as the HTTP API gives this person. */
   "annotation:upserted": (payload: { workshopId: string; annotation: PresentedAnnotation }) => void;
   "annotation:removed": (payload: { workshopId: string; annotationId: string }) => void;
+  /** The same presented lesson as the HTTP API gives this person (stance changes arrive batched). */
+  "lesson:upserted": (payload: { workshopId: string; lesson: PresentedLesson }) => void;
+  /** Deleted, hidden from this person, or merged into `mergedIntoId`. */
+  "lesson:removed": (payload: { workshopId: string; lessonId: string; mergedIntoId: string | null }) => void;
+  /** Stances revealed, thresholds or the hold setting changed: open boards fetch the lessons again. */
+  "lessons:changed": (payload: { workshopId: string }) => void;
   /** The codebook changed: open pages fetch the themes (and tagged items) again. */
   "codebook:changed": (payload: { workshopId: string }) => void;
   /** A source's text was revised: its annotations moved, so open reading views reload. */

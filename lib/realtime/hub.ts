@@ -25,6 +25,14 @@ export async function deliverLive(workshopId: string, key: string, deliver: () =
   await holder.__rapporteurLive?.schedule(workshopId, key, deliver);
 }
 
+/**
+ * Like deliverLive, but always at the end of the clock-aligned window, however many people are
+ * in the room: for stance changes, which must never be tied to whoever just clicked.
+ */
+export async function deliverBatched(workshopId: string, key: string, deliver: () => Promise<void>): Promise<void> {
+  await holder.__rapporteurLive?.schedule(workshopId, key, deliver, { always: true });
+}
+
 /** Delivers whatever the small-room batching holds (at shutdown). */
 export async function flushLiveDeliveries(): Promise<void> {
   await holder.__rapporteurLive?.flushAll();

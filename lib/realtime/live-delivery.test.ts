@@ -66,4 +66,20 @@ describe("live delivery", () => {
     await live.flushAll();
     expect(delivered).toEqual(["b"]);
   });
+
+  it("holds changes marked `always` until the end of the clock-aligned window even in a large room, several changes as one", async () => {
+    const delivered: string[] = [];
+    const clock = fakeTime(41_500);
+    const live = createLiveDelivery({ peopleInRoom: async () => 50, windowMs: 10_000, ...clock });
+    await live.schedule("w", "lesson:1", async () => void delivered.push("1 first"), { always: true });
+    await live.schedule("w", "lesson:1", async () => void delivered.push("1 latest"), { always: true });
+    await live.schedule("w", "lesson:2", async () => void delivered.push("2"), { always: true });
+    await clock.advanceTo(49_999);
+    expect(delivered).toEqual([]);
+    await clock.advanceTo(50_000);
+    expect(delivered).toEqual(["1 latest", "2"]);
+    // Without the option, the same large room gets changes at once.
+    await live.schedule("w", "annotation:3", async () => void delivered.push("3"));
+    expect(delivered.at(-1)).toBe("3");
+  });
 });

@@ -30,12 +30,21 @@ export interface LiveDeliveryOptions {
   setTimer?: (run: () => void, ms: number) => { unref?: () => void };
 }
 
+export interface ScheduleOptions {
+  /**
+   * Hold the change for the end of the window whatever the size of the room: for changes that
+   * must never be tied to a click, such as stances (docs/CONSENSUS.md, timing).
+   */
+  always?: boolean;
+}
+
 export interface LiveDelivery {
   /**
-   * Delivers now or at the end of the window, depending on the room; a later call with the same
-   * key before delivery replaces the earlier one (its delivery reads the item's current state).
+   * Delivers now or at the end of the window, depending on the room (or always at the end of the
+   * window, with `always`); a later call with the same key before delivery replaces the earlier
+   * one (its delivery reads the item's current state).
    */
-  schedule(workshopId: string, key: string, deliver: () => Promise<void>): Promise<void>;
+  schedule(workshopId: string, key: string, deliver: () => Promise<void>, options?: ScheduleOptions): Promise<void>;
   /** Delivers everything pending at once (shutdown, tests). */
   flushAll(): Promise<void>;
 }
@@ -53,9 +62,9 @@ export function createLiveDelivery({ windowMs = LIVE_BATCH_WINDOW_MS, peopleInRo
   }
 
   return {
-    async schedule(workshopId, key, deliver) {
+    async schedule(workshopId, key, deliver, { always = false } = {}) {
       const batch = pending.get(workshopId);
-      if (!batch && (await peopleInRoom(workshopId)) >= IMMEDIATE_FROM_PEOPLE) return deliver();
+      if (!batch && !always && (await peopleInRoom(workshopId)) >= IMMEDIATE_FROM_PEOPLE) return deliver();
       if (batch) {
         batch.delete(key); // re-inserted last: deliveries keep the order of the latest changes
         batch.set(key, deliver);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZConsensusThresholds } from "@/lib/consensus/consensus";
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 5000;
@@ -30,7 +31,12 @@ export const ZCreateWorkshopInput = ZWorkshopFields.extend({
 });
 export type CreateWorkshopInput = z.input<typeof ZCreateWorkshopInput>;
 
-export const ZUpdateWorkshopInput = ZWorkshopFields;
+export const ZUpdateWorkshopInput = ZWorkshopFields.extend({
+  /** Keep stances hidden until an organizer reveals them (absent: unchanged). */
+  holdStances: z.boolean({ message: "holdStancesInvalid" }).optional(),
+  /** The consensus thresholds within their bounds; null: the defaults (absent: unchanged). */
+  consensusThresholds: ZConsensusThresholds.nullable().optional(),
+});
 export type UpdateWorkshopInput = z.input<typeof ZUpdateWorkshopInput>;
 
 export const ZWorkshopStatusChange = z.enum(["OPEN", "CLOSED", "ARCHIVED"]);

@@ -6,6 +6,8 @@ import { parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "./access";
 import { logger } from "@/lib/logger";
 import { vacuumContributionTables } from "@/lib/ownership/vacuum";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { notifyLessonsChanged } from "@/lib/lessons/broadcast";
 import { ZUpdateWorkshopInput, type UpdateWorkshopInput } from "./schemas";
 
 export interface UpdateWorkshopOptions {
@@ -18,7 +20,9 @@ export interface UpdateWorkshopOptions {
  * Edits a workshop's details. The attribution rule may go from Attributed to Chatham House,
  * never back: that would put names on contributions made under the promise of anonymity. Going
  * to Chatham House deletes the workshop's author links in the same transaction, leaving only
- * the owner tags every contribution already carries (lib/ownership/).
+ * the owner tags every contribution already carries (lib/ownership/). Holding stances and the
+ * consensus thresholds change only when given; turning the hold on again hides the stances
+ * until the next reveal.
  */
 export async function updateWorkshop({ viewer, workshopId, input }: UpdateWorkshopOptions): Promise<void> {
   const fields = parseInput(ZUpdateWorkshopInput, input);
@@ -32,12 +36,22 @@ export async function updateWorkshop({ viewer, workshopId, input }: UpdateWorksh
   }
   const db = await getPrisma();
   const becomesAnonymous = workshop.attribution === "ATTRIBUTED" && fields.attribution === "CHATHAM_HOUSE";
+  const { holdStances, consensusThresholds, ...details } = fields;
+  const holdTurnsOn = holdStances === true && !workshop.holdStances;
+  const lessonsChange = (holdStances !== undefined && holdStances !== workshop.holdStances) || consensusThresholds !== undefined;
   await db.$transaction(async (tx) => {
     await tx.workshop.update({
       where: { id: workshopId },
-      data: { ...fields, date: fields.date ? new Date(`${fields.date}T00:00:00Z`) : null },
+      data: {
+        ...details,
+        date: details.date ? new Date(`${details.date}T00:00:00Z`) : null,
+        ...(holdStances !== undefined ? { holdStances } : {}),
+        ...(holdTurnsOn ? { stancesRevealedAt: null } : {}),
+        ...(consensusThresholds !== undefined ? { consensusThresholds: consensusThresholds ?? Prisma.DbNull } : {}),
+      },
     });
     if (becomesAnonymous) await tx.attribution.deleteMany({ where: { workshopId } });
   });
+  if (lessonsChange) notifyLessonsChanged(workshopId);
   if (becomesAnonymous) await vacuumContributionTables(db).catch((error) => logger.warn("vacuum after removing author links failed", { error: String(error) }));
 }
