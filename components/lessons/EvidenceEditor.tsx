@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { EVIDENCE_NOTE_MAX } from "@/lib/lessons/schemas";
 import type { LessonsApi } from "./api";
 import { AnnotationPicker } from "./AnnotationPicker";
 import { excerpt } from "./EvidenceChips";
@@ -32,7 +33,7 @@ export function EvidenceEditor({ api, sources, value, onChange }: EvidenceEditor
               </p>
               <div className="field">
                 <label htmlFor={`evidence-note-${index}`}>{t("note")}</label>
-                <input id={`evidence-note-${index}`} value={draft.note} maxLength={1000} onChange={(event) => setNote(draft.key, event.target.value)} />
+                <input id={`evidence-note-${index}`} value={draft.note} maxLength={EVIDENCE_NOTE_MAX} onChange={(event) => setNote(draft.key, event.target.value)} />
               </div>
               <p>
                 <button

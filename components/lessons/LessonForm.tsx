@@ -11,10 +11,9 @@ import { EvidenceEditor } from "./EvidenceEditor";
 import { SimilarLessons } from "./SimilarLessons";
 import { evidenceInputs, type EvidenceDraft } from "./evidence-draft";
 import { useSimilarLessons } from "./use-similar-lessons";
+import { ELABORATION_MAX, STATEMENT_MAX } from "@/lib/lessons/schemas";
 import "./lessons.css";
 
-export const STATEMENT_MAX = 400;
-export const ELABORATION_MAX = 5000;
 
 export interface LessonFormValues {
   statement: string;

@@ -7,12 +7,8 @@ import { methodsSentence } from "@/lib/consensus/wording";
 import { DEFAULT_LOCALE, isLocale } from "@/i18n/config";
 import type { ActionState } from "@/lib/page-helpers";
 import { FormStatus } from "@/components/ui/FormStatus";
+import type { LessonSettings } from "@/lib/workshops/get-lesson-settings";
 
-export interface LessonSettings {
-  holdStances: boolean;
-  /** null: the defaults (lib/consensus/consensus.ts). */
-  consensusThresholds: ConsensusThresholds | null;
-}
 
 type Key = keyof ConsensusThresholds;
 const KEYS = Object.keys(ZConsensusThresholds.shape) as Key[];

@@ -9,14 +9,11 @@ import { useLessonsApi } from "./api";
 import { BoardFilters } from "./BoardFilters";
 import { BoardNotices } from "./BoardNotices";
 import { LessonCard, type BoardPermissions, type LessonCardActions } from "./LessonCard";
-import { NO_FILTER, firstOfGroups, orderBoard, type BoardFilter } from "./board-order";
+import { BOARD_BATCH, NO_FILTER, firstOfGroups, orderBoard, type BoardFilter } from "./board-order";
 import type { Lesson, LessonBoard } from "./types";
 import { useLiveLessons } from "./use-live-lessons";
 import "./lessons.css";
 import { useLessonTarget } from "./use-lesson-target";
-
-/** Cards rendered at first (the server's share), and added each time "Show more" is used or seen. */
-export const BOARD_BATCH = 40;
 
 interface LessonsBoardProps {
   workshopId: string;

@@ -1,6 +1,9 @@
 import type { ConsensusClass } from "@/lib/consensus/consensus";
 import type { Lesson } from "./types";
 
+/** Cards rendered at first (the server's share), and added each time "Show more" is used. */
+export const BOARD_BATCH = 40;
+
 /** What the board shows: a theme, a class of consensus, only the viewer's own, only those without evidence. */
 export interface BoardFilter {
   themeId: string;

@@ -1,47 +1,17 @@
-import type { ConsensusClass, ConsensusThresholds } from "@/lib/consensus/consensus";
-import type { PresentedPassage } from "@/lib/passages/present";
-import type { CoarseTime } from "@/lib/time/coarse-time";
+import type { PresentedLesson, PresentedEvidence } from "@/lib/lessons/present";
+import type { LessonBoard as Board } from "@/lib/lessons/find-lessons";
+import type { ConsensusClass } from "@/lib/consensus/consensus";
 
-/**
- * The presented lesson as the contract (briefs/lessons-contract.md) describes it: what the
- * HTTP API and the socket events carry. Declared here for the board and the form.
- */
+/** The presented lesson (lib/lessons/present.ts): the same over HTTP and sockets. */
+export type Lesson = PresentedLesson;
+export type LessonEvidence = PresentedEvidence;
+export type LessonBoard = Board;
 export type Stance = "ENDORSE" | "DISPUTE";
-
-export interface LessonEvidence {
-  id: string;
-  note: string;
-  passage: PresentedPassage;
-  source: { id: string; title: string };
-}
-
-export interface Lesson {
-  id: string;
-  statement: string;
-  elaboration: string;
-  themeIds: string[];
-  evidence: LessonEvidence[];
-  strength: { passages: number; sources: number };
-  consensus: { consensus: ConsensusClass; counts: { endorse: number; dispute: number; eligible: number } | null } | null;
-  agreement: number | null;
-  myStance: Stance | null;
-  mine: boolean;
-  isHidden: boolean;
-  isEdited: boolean;
-  when: CoarseTime;
-}
-
-export interface LessonBoard {
-  lessons: Lesson[];
-  held: boolean;
-  notices: { lessonId: string }[];
-  thresholds: ConsensusThresholds;
-}
 
 export interface SimilarLesson {
   id: string;
   statement: string;
-  consensus: Lesson["consensus"];
+  consensus: { consensus: ConsensusClass; counts: unknown } | null;
   myStance: Stance | null;
   score: number;
 }

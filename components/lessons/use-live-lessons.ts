@@ -54,21 +54,20 @@ export function useLiveLessons({ workshopId, api, initialBoard, isComplete, init
       }
     }
     if (!isComplete) void refetch(false);
-    const listeners = {
-      "lesson:upserted": ({ workshopId: changed, lesson }: { workshopId: string; lesson: Lesson }) => {
+    const unsubscribe = subscribeToWorkshop(workshopId, {
+      "lesson:upserted": ({ workshopId: changed, lesson }) => {
         if (changed === workshopId) upsert(lesson);
       },
-      "lesson:removed": ({ workshopId: changed, lessonId }: { workshopId: string; lessonId: string }) => {
+      "lesson:removed": ({ workshopId: changed, lessonId }) => {
         if (changed === workshopId) remove(lessonId);
       },
-      "lessons:changed": ({ workshopId: changed }: { workshopId: string }) => {
+      "lessons:changed": ({ workshopId: changed }) => {
         if (changed === workshopId) void refetch(false);
       },
-      "codebook:changed": ({ workshopId: changed }: { workshopId: string }) => {
+      "codebook:changed": ({ workshopId: changed }) => {
         if (changed === workshopId) void refetch(true);
       },
-    };
-    const unsubscribe = subscribeToWorkshop(workshopId, listeners as unknown as Parameters<typeof subscribeToWorkshop>[1]);
+    });
     return () => {
       generation += 1;
       unsubscribe();

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LessonsBoard } from "@/components/lessons/LessonsBoard";
-import { DEFAULT_THRESHOLDS } from "@/lib/consensus/consensus";
+import { BOARD_BATCH } from "@/components/lessons/board-order";
+import { findLessons } from "@/lib/lessons/find-lessons";
 import { loadWorkshop } from "../_data";
 import { boardPermissions } from "./_permissions";
 
@@ -14,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The lessons board: what the room learned, by theme, with how widely it is shared. */
 export default async function LessonsPage({ params }: Props) {
-  const { workshop, themes } = await loadWorkshop((await params).workshopId);
-  const t = await getTranslations("lessons");
+  const { viewer, workshop, themes } = await loadWorkshop((await params).workshopId);
+  const [t, board] = await Promise.all([getTranslations("lessons"), findLessons({ viewer, workshopId: workshop.id })]);
   const can = boardPermissions(workshop.can);
   return (
     <div className="stack">
@@ -32,8 +33,9 @@ export default async function LessonsPage({ params }: Props) {
       </section>
       <LessonsBoard
         workshopId={workshop.id}
-        initialBoard={{ lessons: [], held: false, notices: [], thresholds: DEFAULT_THRESHOLDS }}
-        isComplete={false}
+        // The first lessons come with the page; the board fetches the rest once it is live.
+        initialBoard={{ ...board, lessons: board.lessons.slice(0, BOARD_BATCH) }}
+        isComplete={board.lessons.length <= BOARD_BATCH}
         initialThemes={themes}
         can={can}
       />
