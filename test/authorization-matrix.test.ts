@@ -15,7 +15,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/session";
-import type { Invitation, Membership, Role, Source, Theme, ThemeProposal, User, Workshop } from "@/lib/generated/prisma/client";
+import type { Invitation, Lesson, Membership, Role, Source, Theme, ThemeProposal, User, Workshop } from "@/lib/generated/prisma/client";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { findPendingInvitations } from "@/lib/invitations/find-pending-invitations";
 import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
@@ -45,9 +45,19 @@ import { acceptThemeProposal } from "@/lib/themes/accept-theme-proposal";
 import { declineThemeProposal } from "@/lib/themes/decline-theme-proposal";
 import { createWorkshop as createWorkshopFromForm } from "@/lib/workshops/create-workshop";
 import { getPassage } from "@/lib/passages/get-passage";
+import { findLessons } from "@/lib/lessons/find-lessons";
+import { getLesson } from "@/lib/lessons/get-lesson";
+import { createLesson } from "@/lib/lessons/create-lesson";
+import { updateLesson } from "@/lib/lessons/update-lesson";
+import { deleteLesson } from "@/lib/lessons/delete-lesson";
+import { setLessonHidden } from "@/lib/lessons/set-lesson-hidden";
+import { setStance } from "@/lib/lessons/set-stance";
+import { mergeLessons } from "@/lib/lessons/merge-lessons";
+import { revealStances } from "@/lib/lessons/reveal-stances";
+import { dismissMergeNotice } from "@/lib/lessons/dismiss-merge-notice";
 import { registerTestDatabase } from "./db";
 import { expectAppError } from "./expect-app-error";
-import { createAnnotationRow, createMember, createProposalRow, createSource, createTheme as createThemeRow, createUser, createWorkshop, viewerOf } from "./factories";
+import { createAnnotationRow, createLessonRow, createMember, createProposalRow, createSource, createTheme as createThemeRow, createUser, createWorkshop, viewerOf } from "./factories";
 import { ownershipOf } from "@/lib/ownership/ownership";
 import { findWorkshopKey } from "@/lib/ownership/workshop-key";
 import { sealWorkshop } from "@/lib/ownership/seal-workshop";
@@ -73,6 +83,8 @@ interface SideWorkshop {
   themes: [Theme, Theme];
   /** A pending theme proposal. */
   proposal: ThemeProposal;
+  /** Two lessons tagged with the second theme: the first by the participant (endorsed by the rapporteur), the second by the rapporteur. */
+  lessons: [Lesson, Lesson];
 }
 
 interface Fixture extends SideWorkshop {
@@ -107,6 +119,15 @@ async function codebookOf(workshopId: string, annotationId: string, proposerId: 
   return { themes, proposal };
 }
 
+/** Two lessons tagged with a theme, the first endorsed by `stanceBy` (straight into the database). */
+async function lessonsOf(workshopId: string, themeId: string, firstAuthorId: string, secondAuthorId: string): Promise<[Lesson, Lesson]> {
+  const first = await createLessonRow(workshopId, firstAuthorId, [themeId], "First lesson");
+  const second = await createLessonRow(workshopId, secondAuthorId, [themeId], "Second lesson");
+  const key = await findWorkshopKey(prisma(), workshopId);
+  await prisma().stance.create({ data: { lessonId: first.id, kind: "ENDORSE", ownerTag: ownershipOf(key, secondAuthorId).tagFor({ kind: "stance", lessonId: first.id }) } });
+  return [first, second];
+}
+
 async function buildFixture(status: Status): Promise<Fixture> {
   const workshop = await createWorkshop({ title: "Workshop under test" });
   const members = {} as Fixture["members"];
@@ -115,6 +136,7 @@ async function buildFixture(status: Status): Promise<Fixture> {
   const invitation = await pendingInvitation(workshop.id, members.ORGANIZER.user.id);
   const annotation = await annotationOn(source, members.PARTICIPANT.user.id);
   const codebook = await codebookOf(workshop.id, annotation.id, members.PARTICIPANT.user.id, "This");
+  const lessons = await lessonsOf(workshop.id, codebook.themes[1].id, members.PARTICIPANT.user.id, members.RAPPORTEUR.user.id);
   // Closed only once its content exists (a closed workshop takes no proposals).
   await prisma().workshop.update({ where: { id: workshop.id }, data: { status } });
 
@@ -122,13 +144,15 @@ async function buildFixture(status: Status): Promise<Fixture> {
   const { user: otherOrganizer } = await createMember(otherWorkshop.id, "ORGANIZER");
   const otherSource = await createSource(otherWorkshop.id, { title: "Another source" });
   const otherAnnotation = await annotationOn(otherSource, otherOrganizer.id);
+  const otherCodebook = await codebookOf(otherWorkshop.id, otherAnnotation.id, otherOrganizer.id, "Other");
   const other = {
     workshop: otherWorkshop,
     organizer: otherOrganizer,
     source: otherSource,
     invitation: await pendingInvitation(otherWorkshop.id, otherOrganizer.id),
     annotation: otherAnnotation,
-    ...(await codebookOf(otherWorkshop.id, otherAnnotation.id, otherOrganizer.id, "Other")),
+    ...otherCodebook,
+    lessons: await lessonsOf(otherWorkshop.id, otherCodebook.themes[1].id, otherOrganizer.id, otherOrganizer.id),
   };
   return {
     workshop: await prisma().workshop.findUniqueOrThrow({ where: { id: workshop.id } }),
@@ -137,6 +161,7 @@ async function buildFixture(status: Status): Promise<Fixture> {
     invitation,
     annotation,
     ...codebook,
+    lessons,
     nonMember: await createUser(),
     other,
   };
@@ -169,7 +194,18 @@ async function snapshot(fixture: Fixture) {
     db.workshop.count(),
     db.workshopOwnershipKey.findMany({ where: { workshopId: { in: ids } }, orderBy: { workshopId: "asc" } }),
   ]);
-  return { workshops, memberships, invitations, sources, annotations, outbox, themes, themeProposals, annotationThemes, workshopCount, ownershipKeys };
+  const byLesson = { where: { lesson: { workshopId: { in: ids } } } };
+  const [lessons, lessonThemes, lessonEvidence, stances, mergeNotices] = await Promise.all([
+    db.lesson.findMany(byWorkshop),
+    db.lessonTheme.findMany({ ...byLesson, orderBy: [{ lessonId: "asc" }, { themeId: "asc" }] }),
+    db.lessonEvidence.findMany({ ...byLesson, orderBy: { id: "asc" } }),
+    db.stance.findMany({ ...byLesson, orderBy: { id: "asc" } }),
+    db.lessonMergeNotice.findMany(byWorkshop),
+  ]);
+  return {
+    workshops, memberships, invitations, sources, annotations, outbox, themes, themeProposals, annotationThemes, workshopCount, ownershipKeys,
+    lessons, lessonThemes, lessonEvidence, stances, mergeNotices,
+  };
 }
 type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 
@@ -185,13 +221,15 @@ function otherPart(fixture: Fixture, snap: Snapshot) {
     themes: snap.themes.filter((row) => row.workshopId === id),
     themeProposals: snap.themeProposals.filter((row) => row.workshopId === id),
     annotationThemes: snap.annotationThemes.filter((row) => row.annotation.workshopId === id),
+    lessons: snap.lessons.filter((row) => row.workshopId === id),
+    stances: snap.stances.filter((row) => snap.lessons.some((lesson) => lesson.id === row.lessonId && lesson.workshopId === id)),
   };
 }
 
 // ---------- the operations ----------
 
 /** Which permission class an operation falls in (see expectedOutcome). */
-type Kind = "view" | "organizer view" | "status change" | "moderation" | "write" | "source write" | "proposal";
+type Kind = "view" | "organizer view" | "status change" | "moderation" | "write" | "source write" | "proposal" | "lesson write" | "lesson merge";
 
 interface Operation {
   name: string;
@@ -531,6 +569,108 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    name: "findLessons",
+    kind: "view",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => findLessons({ viewer, workshopId }),
+    async verify(fixture, result, before) {
+      const board = result as Awaited<ReturnType<typeof findLessons>>;
+      expect(board.lessons.map((lesson) => lesson.id).sort()).toEqual(fixture.lessons.map((lesson) => lesson.id).sort());
+      await unchanged(fixture, result, before);
+    },
+  },
+  {
+    name: "getLesson",
+    kind: "view",
+    namesItems: true,
+    run: (fixture, viewer, workshopId) => getLesson({ viewer, workshopId, lessonId: fixture.lessons[0].id }),
+    async verify(fixture, result, before, actor) {
+      expect(result).toMatchObject({ id: fixture.lessons[0].id, mine: actor === "PARTICIPANT", myStance: actor === "RAPPORTEUR" ? "ENDORSE" : null });
+      await unchanged(fixture, result, before);
+    },
+  },
+  {
+    name: "createLesson",
+    kind: "lesson write",
+    namesItems: false,
+    run: (fixture, viewer, workshopId) => createLesson({ viewer, workshopId, input: { statement: "Written by the matrix", themeIds: [fixture.themes[1].id] } }),
+    async verify(fixture, result, _before, actor) {
+      expect(result).toMatchObject({ statement: "Written by the matrix", mine: true });
+      expect(JSON.stringify(result)).not.toContain(fixture.members[actor].user.id);
+      expect(await prisma().lesson.count({ where: { workshopId: fixture.workshop.id } })).toBe(3);
+    },
+  },
+  {
+    // The author's only (the participant): other members are told "not found".
+    name: "updateLesson",
+    kind: "lesson write",
+    namesItems: true,
+    expected: (actor, status) => authorOnly(actor, status),
+    run: (fixture, viewer, workshopId) => updateLesson({ viewer, workshopId, lessonId: fixture.lessons[0].id, input: { statement: "Edited by the matrix" } }),
+    async verify(fixture) {
+      expect(await prisma().lesson.findUniqueOrThrow({ where: { id: fixture.lessons[0].id } })).toMatchObject({ statement: "Edited by the matrix" });
+    },
+  },
+  {
+    name: "deleteLesson",
+    kind: "lesson write",
+    namesItems: true,
+    expected: (actor, status) => authorOnly(actor, status),
+    run: (fixture, viewer, workshopId) => deleteLesson({ viewer, workshopId, lessonId: fixture.lessons[0].id }),
+    async verify(fixture) {
+      expect(await prisma().lesson.count({ where: { id: fixture.lessons[0].id } })).toBe(0);
+      expect(await prisma().stance.count({ where: { lessonId: fixture.lessons[0].id } })).toBe(0);
+    },
+  },
+  {
+    name: "setLessonHidden",
+    kind: "moderation",
+    namesItems: true,
+    run: (fixture, viewer, workshopId) => setLessonHidden({ viewer, workshopId, lessonId: fixture.lessons[0].id, input: { hidden: true } }),
+    async verify(fixture, result) {
+      expect(result).toMatchObject({ isHidden: true, mine: false });
+      expect((await prisma().lesson.findUniqueOrThrow({ where: { id: fixture.lessons[0].id } })).hiddenAt).not.toBeNull();
+    },
+  },
+  {
+    name: "setStance",
+    kind: "lesson write",
+    namesItems: true,
+    run: (fixture, viewer, workshopId) => setStance({ viewer, workshopId, lessonId: fixture.lessons[0].id, input: { stance: "DISPUTE" } }),
+    async verify(fixture, result, _before, actor) {
+      expect(result).toMatchObject({ myStance: "DISPUTE" });
+      const kinds = (await prisma().stance.findMany({ where: { lessonId: fixture.lessons[0].id } })).map((stance) => stance.kind).sort();
+      // The rapporteur changes their endorsement; anyone else adds a dispute.
+      expect(kinds).toEqual(actor === "RAPPORTEUR" ? ["DISPUTE"] : ["DISPUTE", "ENDORSE"]);
+    },
+  },
+  {
+    name: "mergeLessons",
+    kind: "lesson merge",
+    namesItems: true,
+    run: (fixture, viewer, workshopId) => mergeLessons({ viewer, workshopId, lessonId: fixture.lessons[0].id, input: { fromLessonId: fixture.lessons[1].id } }),
+    async verify(fixture) {
+      expect(await prisma().lesson.findUniqueOrThrow({ where: { id: fixture.lessons[1].id } })).toMatchObject({ mergedIntoId: fixture.lessons[0].id });
+    },
+  },
+  {
+    name: "revealStances",
+    kind: "write",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => revealStances({ viewer, workshopId }),
+    async verify(fixture) {
+      expect((await prisma().workshop.findUniqueOrThrow({ where: { id: fixture.workshop.id } })).stancesRevealedAt).not.toBeNull();
+    },
+  },
+  {
+    // Deletes only the viewer's own notice (none here): any member, in any status.
+    name: "dismissMergeNotice",
+    kind: "view",
+    namesItems: false,
+    run: (fixture, viewer, workshopId) => dismissMergeNotice({ viewer, workshopId, lessonId: fixture.lessons[0].id }),
+    verify: unchanged,
+  },
+  {
     // Starting a new workshop from this one's codebook: its organizers only, open or closed
     // (copying reads); anyone else, member or not, gets the same not-found.
     name: "createWorkshop from this codebook",
@@ -573,11 +713,25 @@ function expectedOutcome(kind: Kind, actor: Actor, status: Status): Outcome {
     case "source write":
       if (actor !== "ORGANIZER" && actor !== "RAPPORTEUR") return FORBIDDEN;
       return status === "OPEN" ? ALLOWED : READ_ONLY;
+    case "lesson write":
+      // Lessons and stances: everyone but observers.
+      if (actor === "OBSERVER") return FORBIDDEN;
+      return status === "OPEN" ? ALLOWED : READ_ONLY;
+    case "lesson merge":
+      if (actor !== "ORGANIZER" && actor !== "RAPPORTEUR") return FORBIDDEN;
+      return status === "OPEN" ? ALLOWED : READ_ONLY;
     case "proposal":
       // Organizers add themes directly; observers read.
       if (actor !== "RAPPORTEUR" && actor !== "PARTICIPANT") return FORBIDDEN;
       return status === "OPEN" ? ALLOWED : READ_ONLY;
   }
+}
+
+/** Editing and deleting a lesson: its author (the participant) only; other members are told "not found". */
+function authorOnly(actor: Actor, status: Status): Outcome {
+  const outcome = expectedOutcome("lesson write", actor, status);
+  if (!outcome.allowed || actor === "PARTICIPANT") return outcome;
+  return NOT_FOUND;
 }
 
 const label = (outcome: Outcome) => (outcome.allowed ? "allowed" : `${outcome.code} ${outcome.messageKey}`);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId } from "@/lib/validation";
+import { ID_PATTERN, ZId } from "@/lib/validation";
 
 export const STATEMENT_MAX = 400;
 export const ELABORATION_MAX = 5000;
@@ -57,7 +57,7 @@ export const ZStanceInput = z.object({
 });
 export type StanceInput = z.input<typeof ZStanceInput>;
 
-export const ZMergeLessonsInput = z.object({ fromLessonId: ZId });
+export const ZMergeLessonsInput = z.object({ fromLessonId: z.string({ message: "mergeTargetRequired" }).regex(ID_PATTERN, "idInvalid") });
 export type MergeLessonsInput = z.input<typeof ZMergeLessonsInput>;
 
 export const ZLessonHiddenInput = z.object({ hidden: z.boolean({ message: "hiddenInvalid" }) });

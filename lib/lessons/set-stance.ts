@@ -14,6 +14,9 @@ import { presentLessonFor } from "./present-for";
 import { LESSON_INCLUDE, type PresentedLesson } from "./present";
 import { ZStanceInput, type StanceInput } from "./schemas";
 
+/** How long a stance may wait for a pooled connection when many are taken at once. */
+const STANCE_MAX_WAIT_MS = 15_000;
+
 export interface SetStanceOptions {
   viewer: Viewer;
   workshopId: string;
@@ -34,26 +37,29 @@ export async function setStance({ viewer, workshopId, lessonId, input }: SetStan
   const { stance } = parseInput(ZStanceInput, input);
   const { membership } = await requireWorkshopPermission(viewer, workshopId, "lessons.stance");
   const db = await getPrisma();
-  const lesson = await db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ id: string; ownerTag: string | null; hiddenAt: Date | null; mergedAt: Date | null; mergedIntoId: string | null }[]>`
-      SELECT "id", "ownerTag", "hiddenAt", "mergedAt", "mergedIntoId" FROM "Lesson" WHERE "id" = ${lessonId} AND "workshopId" = ${workshopId} FOR SHARE`;
-    const key = await ensureWorkshopKey(tx, workshopId);
-    const audience = audienceFor(viewer.id, membership.role, key);
-    if (!locked || !canSee(locked, { kind: "lesson", id: locked.id }, audience)) throw notFound("Lesson");
-    if (locked.mergedAt) throw lessonMergedError(locked.mergedIntoId);
-    if (locked.hiddenAt) throw lessonHiddenError();
-    const tag = ownershipOf(key, viewer.id).tagFor({ kind: "stance", lessonId })!;
-    if (stance === null) {
-      await tx.stance.deleteMany({ where: { lessonId, ownerTag: tag } });
-    } else {
-      await tx.$executeRaw`
-        INSERT INTO "Stance" ("id", "lessonId", "ownerTag", "kind", "updatedAt")
-        VALUES (${newId()}, ${lessonId}, ${tag}, ${stance}::"StanceKind", now())
-        ON CONFLICT ("lessonId", "ownerTag") DO UPDATE SET "kind" = EXCLUDED."kind", "updatedAt" = now()`;
-    }
-    await tx.lessonMergeNotice.deleteMany({ where: { lessonId, ownerTag: tag } });
-    return { row: await tx.lesson.findUniqueOrThrow({ where: { id: lessonId }, include: LESSON_INCLUDE }), audience };
-  });
+  const key = await ensureWorkshopKey(db, workshopId);
+  const audience = audienceFor(viewer.id, membership.role, key);
+  const tag = ownershipOf(key, viewer.id).tagFor({ kind: "stance", lessonId })!;
+  // Kept to three statements: many clicks at once queue for pooled connections, not for work.
+  await db.$transaction(
+    async (tx) => {
+      const [locked] = await tx.$queryRaw<{ id: string; ownerTag: string | null; hiddenAt: Date | null; mergedAt: Date | null; mergedIntoId: string | null }[]>`
+        SELECT "id", "ownerTag", "hiddenAt", "mergedAt", "mergedIntoId" FROM "Lesson" WHERE "id" = ${lessonId} AND "workshopId" = ${workshopId} FOR SHARE`;
+      if (!locked || !canSee(locked, { kind: "lesson", id: locked.id }, audience)) throw notFound("Lesson");
+      if (locked.mergedAt) throw lessonMergedError(locked.mergedIntoId);
+      if (locked.hiddenAt) throw lessonHiddenError();
+      if (stance === null) {
+        await tx.stance.deleteMany({ where: { lessonId, ownerTag: tag } });
+      } else {
+        await tx.$executeRaw`
+          INSERT INTO "Stance" ("id", "lessonId", "ownerTag", "kind", "updatedAt")
+          VALUES (${newId()}, ${lessonId}, ${tag}, ${stance}::"StanceKind", now())
+          ON CONFLICT ("lessonId", "ownerTag") DO UPDATE SET "kind" = EXCLUDED."kind", "updatedAt" = now()`;
+      }
+      await tx.lessonMergeNotice.deleteMany({ where: { lessonId, ownerTag: tag } });
+    },
+    { maxWait: STANCE_MAX_WAIT_MS },
+  );
   await broadcastLesson(workshopId, lessonId, { stance: true });
-  return presentLessonFor(db, lesson.row, lesson.audience);
+  return presentLessonFor(db, await db.lesson.findUniqueOrThrow({ where: { id: lessonId }, include: LESSON_INCLUDE }), audience);
 }

@@ -16,5 +16,7 @@ export async function sealContributions(tx: Tx, workshopId: string, now = new Da
   await tx.lesson.updateMany({ where: { workshopId, ownerTag: { not: null } }, data: { ownerTag: null } });
   await tx.lessonEvidence.updateMany({ where: { lesson: { workshopId }, ownerTag: { not: null } }, data: { ownerTag: null } });
   await tx.stance.updateMany({ where: { lesson: { workshopId }, ownerTag: { not: null } }, data: { ownerTag: null } });
+  // A notice says a merge withdrew someone's stance: without its tag it is nobody's to read.
+  await tx.lessonMergeNotice.deleteMany({ where: { workshopId } });
   await tx.workshop.update({ where: { id: workshopId }, data: { sealedAt: now } });
 }

@@ -14,6 +14,7 @@ export const CONTRIBUTION_TABLES = [
   "Lesson",
   "LessonEvidence",
   "Stance",
+  "LessonMergeNotice",
   "WorkshopOwnershipKey",
   "PendingOwnership",
   "Attribution",
