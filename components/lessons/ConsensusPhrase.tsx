@@ -17,15 +17,16 @@ export function ConsensusPhrase({ lesson, id }: { lesson: Lesson; id: string }) 
     <div className="lesson-consensus" id={id}>
       {consensus ? (
         <>
-          <p className="lesson-phrase" data-testid="lesson-phrase">
+          <p className="lesson-phrase">
             <span className="visually-hidden">{t("consensusLabel")}: </span>
-            {consensusWording(consensus.consensus, isLocale(locale) ? locale : DEFAULT_LOCALE).label}
+            <span data-testid="lesson-phrase">{consensusWording(consensus.consensus, isLocale(locale) ? locale : DEFAULT_LOCALE).label}</span>
           </p>
           <p className="hint">{consensus.counts ? t("counts", consensus.counts) : t("countsWithheld")}</p>
         </>
       ) : (
-        <p className="lesson-phrase lesson-phrase-held" data-testid="lesson-phrase">
-          {t("heldShort")}
+        <p className="lesson-phrase lesson-phrase-held">
+          <span className="visually-hidden">{t("consensusLabel")}: </span>
+          <span data-testid="lesson-phrase">{t("heldShort")}</span>
         </p>
       )}
       {!consensus && <p className="hint">{t("myStance", { stance: lesson.myStance ?? "none" })}</p>}

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { LessonEvidence } from "./types";
 
@@ -24,9 +23,11 @@ export function EvidenceChips({ workshopId, evidence }: { workshopId: string; ev
                 {quote} <span className="evidence-source">{item.source.title}</span> <span className="badge">{t("orphan")}</span>
               </span>
             ) : (
-              <Link href={`/workshops/${workshopId}/sources/${item.source.id}#passage-${item.passage.id}`}>
+              // A document load, not a client navigation: the reader opens at the passage as it
+              // does for any shared link.
+              <a href={`/workshops/${workshopId}/sources/${item.source.id}#passage-${item.passage.id}`}>
                 {quote} <span className="evidence-source">{item.source.title}</span>
-              </Link>
+              </a>
             )}
             {item.note && <span className="evidence-note">{item.note}</span>}
           </li>
