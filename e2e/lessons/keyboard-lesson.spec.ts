@@ -5,6 +5,7 @@ import { createReadingWorkshop, findThemes } from "../fixtures/reader";
 import { lessonCard, openBoard } from "./lesson-helpers";
 
 test("a lesson written and endorsed with the keyboard alone (Tab, Enter, Space)", async ({ page }) => {
+  test.setTimeout(60_000);
   await signInAsDemo(page, "Olivia Organizer");
   const workshopId = await createReadingWorkshop(page, "Keyboard lesson");
   const [theme] = await findThemes(page, workshopId);
