@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
@@ -20,12 +21,15 @@ interface AnnotationCardProps {
   canModerate: boolean;
   /** The reader's address of this annotation, without the origin. */
   linkPath: string;
+  /** The new-lesson form, pre-filled with this annotation's passage and themes. */
+  lessonPath: string;
   onSelect: () => void;
   actions: CardActions;
 }
 
-export function AnnotationCard({ annotation, themes, isActive, canContribute, canModerate, linkPath, onSelect, actions }: AnnotationCardProps) {
+export function AnnotationCard({ annotation, themes, isActive, canContribute, canModerate, linkPath, lessonPath, onSelect, actions }: AnnotationCardProps) {
   const t = useTranslations("reader");
+  const tLessons = useTranslations("lessons.fromReader");
   const when = useWhen();
   const [isEditing, setIsEditing] = useState(false);
   const [reply, setReply] = useState("");
@@ -118,6 +122,11 @@ export function AnnotationCard({ annotation, themes, isActive, canContribute, ca
               </button>
             )}
             <CopyLinkButton path={linkPath} />
+            {canContribute && !annotation.passage.isOrphan && (
+              <Link className="button button-small" href={lessonPath}>
+                {tLessons("turnInto")}
+              </Link>
+            )}
           </div>
         </>
       )}

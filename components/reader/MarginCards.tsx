@@ -67,6 +67,7 @@ export function MarginCards(props: MarginCardsProps) {
               canContribute={canContribute}
               canModerate={canModerate}
               linkPath={`/workshops/${props.workshopId}/sources/${props.sourceId}#annotation-${annotation.id}`}
+              lessonPath={`/workshops/${props.workshopId}/lessons/new?${new URLSearchParams({ passage: annotation.passage.id, themes: annotation.themeIds.join(",") })}`}
               onSelect={() => onSelect(annotation.id)}
               actions={bindCardActions(api, annotation, upsert, remove)}
             />

@@ -13,6 +13,8 @@ interface NewAnnotationProps {
   onPending: (range: TextRange) => void;
   onCreate: (values: { comment: string; themeIds: string[] }) => Promise<void>;
   onCancel: () => void;
+  /** The new-lesson form with the pending passage as its evidence. */
+  lessonHref: string | null;
 }
 
 /**
@@ -20,7 +22,7 @@ interface NewAnnotationProps {
  * passage is pending, the panel that adjusts and annotates it (placed beside the passage in a
  * wide reader, after the finder in the page's order so that Tab goes from one to the other).
  */
-export function NewAnnotation({ text, themes, pending, onPending, onCreate, onCancel }: NewAnnotationProps) {
+export function NewAnnotation({ text, themes, pending, onPending, onCreate, onCancel, lessonHref }: NewAnnotationProps) {
   const t = useTranslations("reader");
   return (
     <section className="card stack-small new-annotation" aria-labelledby="new-annotation-heading">
@@ -29,7 +31,7 @@ export function NewAnnotation({ text, themes, pending, onPending, onCreate, onCa
       </h2>
       {!pending && <p className="hint">{t("selectHint")}</p>}
       <FindPassage text={text} onFound={onPending} />
-      {pending && <PendingPanel text={text} pending={pending} onAdjust={onPending} themes={themes} onSubmit={onCreate} onCancel={onCancel} />}
+      {pending && <PendingPanel text={text} pending={pending} onAdjust={onPending} themes={themes} onSubmit={onCreate} onCancel={onCancel} lessonHref={lessonHref} />}
     </section>
   );
 }

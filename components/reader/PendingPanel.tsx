@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect } from "react";
 import { useTranslations } from "next-intl";
 import type { PresentedTheme } from "@/lib/themes/present";
@@ -26,6 +27,7 @@ interface PendingPanelProps {
   themes: PresentedTheme[];
   onSubmit: (values: { comment: string; themeIds: string[] }) => Promise<void>;
   onCancel: () => void;
+  lessonHref: string | null;
 }
 
 /**
@@ -33,8 +35,9 @@ interface PendingPanelProps {
  * either end by a word, and the comment and themes. In a wide reader it sits beside the
  * passage (`data-anchor`), as the selected card does.
  */
-export function PendingPanel({ text, pending, onAdjust, themes, onSubmit, onCancel }: PendingPanelProps) {
+export function PendingPanel({ text, pending, onAdjust, themes, onSubmit, onCancel, lessonHref }: PendingPanelProps) {
   const t = useTranslations("reader");
+  const tLessons = useTranslations("lessons.fromReader");
   const quote = text.slice(pending.start, pending.end);
   const shown = quote.length > QUOTE_SHOWN ? `${quote.slice(0, 240)} … ${quote.slice(-140)}` : quote;
 
@@ -74,6 +77,11 @@ export function PendingPanel({ text, pending, onAdjust, themes, onSubmit, onCanc
       </div>
       <p className="hint">{t("adjustHint")}</p>
       <AnnotationForm themes={themes} submitLabel={t("annotate")} onSubmit={onSubmit} onCancel={onCancel} />
+      {lessonHref && (
+        <p>
+          <Link href={lessonHref}>{tLessons("newFromPassage")}</Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -151,6 +151,7 @@ export function SourceReader({ workshopId, source, themes: initialThemes, initia
               pending={pending}
               onPending={setPending}
               onCreate={create}
+              lessonHref={pending && `/workshops/${workshopId}/lessons/new?${new URLSearchParams({ source: source.id, start: String(pending.start), end: String(pending.end), revision: String(source.revision) })}`}
               onCancel={() => {
                 setPending(null);
                 window.getSelection()?.removeAllRanges();

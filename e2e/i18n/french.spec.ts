@@ -20,7 +20,7 @@ test("the language switch turns the interface to French", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: DEMO_WORKSHOP_TITLE })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("complementary", { name: "Règle d’attribution" })).toContainText("Règle de Chatham House");
-  await expect(page.getByRole("navigation", { name: "Atelier" }).getByRole("link")).toHaveText(["Vue d’ensemble", "Note de réunion", "Thèmes"]);
+  await expect(page.getByRole("navigation", { name: "Atelier" }).getByRole("link")).toHaveText(["Vue d’ensemble", "Note de réunion", "Thèmes", "Leçons"]);
   await expect(page.getByRole("heading", { name: "Sources" })).toBeVisible();
   await expectNoAxeViolations(page);
 

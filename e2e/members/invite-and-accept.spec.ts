@@ -41,7 +41,7 @@ test("an invited person signs in from the invitation, joins, changes role and is
     await expect(guest).toHaveURL(new RegExp(`/workshops/${workshopId}$`));
     await expect(guest.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(guest.getByText("Your role: Participant")).toBeVisible();
-    await expect(guest.getByRole("navigation", { name: "Workshop" }).getByRole("link")).toHaveText(["Overview", "Meeting note", "Themes"]);
+    await expect(guest.getByRole("navigation", { name: "Workshop" }).getByRole("link")).toHaveText(["Overview", "Meeting note", "Themes", "Lessons"]);
 
     // The link worked once; a second use is refused.
     await guest.goto(invitationLink);

@@ -12,6 +12,7 @@ export function WorkshopNav({ workshopId, canManage }: { workshopId: string; can
     { href: base, label: t("overview") },
     { href: `${base}/note`, label: t("note") },
     { href: `${base}/themes`, label: t("themes") },
+    { href: `${base}/lessons`, label: t("lessons") },
     ...(canManage ? [{ href: `${base}/members`, label: t("members") }, { href: `${base}/settings`, label: t("settings") }] : []),
   ];
   return (

@@ -7,6 +7,9 @@ import { WorkshopForm } from "../../_components/WorkshopForm";
 import { updateWorkshopAction, changeWorkshopStatusAction, sealWorkshopAction } from "../../actions";
 import { StatusControls } from "../_components/StatusControls";
 import { SealControls } from "../_components/SealControls";
+import { LessonSettingsForm } from "@/components/lessons/LessonSettingsForm";
+import { getLessonSettings } from "@/lib/workshops/get-lesson-settings";
+import { updateLessonSettingsAction } from "./actions";
 
 type Props = { params: Promise<{ workshopId: string }> };
 
@@ -15,9 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function WorkshopSettingsPage({ params }: Props) {
-  const { workshop } = await loadWorkshop((await params).workshopId);
+  const { viewer, workshop } = await loadWorkshop((await params).workshopId);
   if (!workshop.can["workshop.changeStatus"]) notFound();
-  const [t, format] = await Promise.all([getTranslations("workshop.settings"), getFormatter()]);
+  const [t, format, lessonSettings] = await Promise.all([getTranslations("workshop.settings"), getFormatter(), getLessonSettings({ viewer, workshopId: workshop.id })]);
   const sealedOn = workshop.sealedOn ? format.dateTime(new Date(`${workshop.sealedOn}T00:00:00Z`), { dateStyle: "long" }) : null;
   return (
     <div className="narrow stack">
@@ -27,6 +30,7 @@ export default async function WorkshopSettingsPage({ params }: Props) {
       ) : (
         <p className="hint">{t("readOnly")}</p>
       )}
+      {workshop.can["workshop.edit"] && <LessonSettingsForm initial={lessonSettings} onSave={updateLessonSettingsAction.bind(null, workshop.id)} />}
       <StatusControls status={workshop.status} action={changeWorkshopStatusAction.bind(null, workshop.id)} />
       {workshop.can["workshop.seal"] && <SealControls sealedOn={sealedOn} days={getEnv().SEAL_AFTER_CLOSED_DAYS} action={sealWorkshopAction.bind(null, workshop.id)} />}
     </div>
