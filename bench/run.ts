@@ -6,7 +6,10 @@
  *   (needs `npm run build`; without one it says so and measures nothing);
  * - note-sync.bench.ts: 5, 20 and 50 editors typing into the live note through the real socket
  *   server and storage: acknowledgement and fan-out latency, frames and stored rows;
- * - revise-source.bench.ts: revising a source that carries 1,000 passages, end to end.
+ * - revise-source.bench.ts: revising a source that carries 1,000 passages, end to end;
+ * - lessons-board.bench.ts: the lessons board with 2,000 lessons and 20,000 stances, API and
+ *   Chromium (needs `npm run build`);
+ * - lessons-similar.bench.ts: similar-lesson suggestions per keystroke over 2,000 lessons.
  *
  * `npm run bench` runs this with `--conditions=react-server`, as Next runs server code: domain
  * functions start with `import "server-only"`, which throws under any other condition.
