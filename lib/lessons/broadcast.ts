@@ -23,6 +23,8 @@ export function notifyLessonsChanged(workshopId: string): void {
   getRealtimeServer()?.to(workshopRoom(workshopId)).emit("lessons:changed", { workshopId });
 }
 
+const TIMER_SLACK_MS = 100;
+
 async function sendLesson(workshopId: string, lessonId: string): Promise<void> {
   const io = getRealtimeServer();
   if (!io) return;
@@ -32,7 +34,9 @@ async function sendLesson(workshopId: string, lessonId: string): Promise<void> {
   const lesson = await db.lesson.findFirst({ where: { id: lessonId, workshopId }, include: LESSON_INCLUDE });
   const audiences = await audiencesOf(workshopId, [...new Set(sockets.map((socket) => socket.data.userId as string))]);
   const context = lesson && !lesson.mergedAt ? await loadLessonContext(db, workshopId) : null;
-  const stances = context ? await db.stance.findMany({ where: { lessonId }, select: { kind: true, ownerTag: true } }) : [];
+  // The delivery timer may fire a moment before the wall clock reaches the window's end.
+  const now = new Date(Date.now() + TIMER_SLACK_MS);
+  const stances = context ? await db.stance.findMany({ where: { lessonId }, select: { kind: true, shownKind: true, settlesAt: true, ownerTag: true } }) : [];
   for (const socket of sockets) {
     const userId = socket.data.userId as string;
     const audience = audiences.get(userId)!;
@@ -40,7 +44,7 @@ async function sendLesson(workshopId: string, lessonId: string): Promise<void> {
       socket.emit("lesson:removed", { workshopId, lessonId, mergedIntoId: lesson?.mergedIntoId ?? null });
       continue;
     }
-    const tally = tallyFromStances(stances, lesson.id, audience.ownership);
+    const tally = tallyFromStances(stances, lesson.id, audience.ownership, now);
     socket.emit("lesson:upserted", { workshopId, lesson: presentLesson(lesson, tally, context, audience) });
   }
 }

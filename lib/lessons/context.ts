@@ -1,10 +1,11 @@
 import "server-only";
 import type { PrismaClient, Tx } from "@/lib/db";
-import type { StanceKind, Workshop } from "@/lib/generated/prisma/client";
+import { Prisma, type Workshop } from "@/lib/generated/prisma/client";
 import { DEFAULT_THRESHOLDS, ZConsensusThresholds, type ConsensusThresholds } from "@/lib/consensus/consensus";
 import type { Ownership } from "@/lib/ownership/ownership";
 import { rolesAllowedTo } from "@/lib/workshops/policy";
 import type { LessonContext, LessonTally } from "./present";
+import { shownStance, tallyFor, type StanceState } from "./stance-timing";
 
 type Db = PrismaClient | Tx;
 
@@ -29,39 +30,38 @@ export async function loadLessonContext(db: Db, workshopId: string): Promise<Les
 }
 
 /**
- * The stance totals of some lessons and the viewer's own stance on each. The viewer's stance is
- * found by the tag their user id gives on that lesson (one per lesson), so nothing here reads
- * whose the other stances are.
+ * The stance totals of some lessons and the viewer's own stance on each, as the viewer may see
+ * them at `now`: everyone's stances as they stood at the end of the last batching window
+ * (./stance-timing.ts), the viewer's own as it is. The viewer's stance is found by the tag their
+ * user id gives on that lesson (one per lesson), so nothing here reads whose the others are.
  */
-export async function tallyLessons(db: Db, lessonIds: readonly string[], ownership: Ownership): Promise<Map<string, LessonTally>> {
+export async function tallyLessons(db: Db, lessonIds: readonly string[], ownership: Ownership, now = new Date()): Promise<Map<string, LessonTally>> {
   const tallies = new Map<string, LessonTally>(lessonIds.map((id) => [id, { endorse: 0, dispute: 0, myStance: null }]));
   if (lessonIds.length === 0) return tallies;
   const myTags = lessonIds.map((lessonId) => ownership.tagFor({ kind: "stance", lessonId })).filter((tag): tag is string => tag !== null);
   const [groups, mine] = await Promise.all([
-    db.stance.groupBy({ by: ["lessonId", "kind"], where: { lessonId: { in: [...lessonIds] } }, _count: { _all: true } }),
+    db.$queryRaw<Array<{ lessonId: string; endorse: number; dispute: number }>>`
+      SELECT "lessonId",
+             count(*) FILTER (WHERE (CASE WHEN "settlesAt" <= ${now} THEN "kind" ELSE "shownKind" END) = 'ENDORSE')::int AS "endorse",
+             count(*) FILTER (WHERE (CASE WHEN "settlesAt" <= ${now} THEN "kind" ELSE "shownKind" END) = 'DISPUTE')::int AS "dispute"
+        FROM "Stance" WHERE "lessonId" IN (${Prisma.join(lessonIds)}) GROUP BY "lessonId"`,
     myTags.length > 0
-      ? db.stance.findMany({ where: { lessonId: { in: [...lessonIds] }, ownerTag: { in: myTags } }, select: { lessonId: true, kind: true, ownerTag: true } })
-      : Promise.resolve([] as { lessonId: string; kind: StanceKind; ownerTag: string | null }[]),
+      ? db.stance.findMany({ where: { lessonId: { in: [...lessonIds] }, ownerTag: { in: myTags } }, select: { lessonId: true, kind: true, shownKind: true, settlesAt: true, ownerTag: true } })
+      : Promise.resolve([]),
   ]);
-  for (const group of groups) {
-    const tally = tallies.get(group.lessonId)!;
-    if (group.kind === "ENDORSE") tally.endorse = group._count._all;
-    else tally.dispute = group._count._all;
-  }
+  for (const group of groups) tallies.set(group.lessonId, { endorse: Number(group.endorse), dispute: Number(group.dispute), myStance: null });
   for (const stance of mine) {
     // Checked again in constant time against this very lesson's scope.
-    if (ownership.owns({ kind: "stance", lessonId: stance.lessonId }, stance.ownerTag)) tallies.get(stance.lessonId)!.myStance = stance.kind;
+    if (!ownership.owns({ kind: "stance", lessonId: stance.lessonId }, stance.ownerTag)) continue;
+    tallies.set(stance.lessonId, tallyFor(tallies.get(stance.lessonId)!, stance, now));
   }
   return tallies;
 }
 
-/** One lesson's tally from its stance rows, for one viewer (live delivery to many people). */
-export function tallyFromStances(stances: readonly { kind: StanceKind; ownerTag: string | null }[], lessonId: string, ownership: Ownership): LessonTally {
+/** One lesson's tally from its stance rows, for one viewer at `now` (live delivery to many people). */
+export function tallyFromStances(stances: readonly (StanceState & { ownerTag: string | null })[], lessonId: string, ownership: Ownership, now = new Date()): LessonTally {
   const myTag = ownership.tagFor({ kind: "stance", lessonId });
-  const mine = myTag ? stances.find((stance) => stance.ownerTag === myTag) : undefined;
-  return {
-    endorse: stances.filter((stance) => stance.kind === "ENDORSE").length,
-    dispute: stances.filter((stance) => stance.kind === "DISPUTE").length,
-    myStance: mine?.kind ?? null,
-  };
+  const shown = stances.map((stance) => shownStance(stance, now));
+  const counts = { endorse: shown.filter((kind) => kind === "ENDORSE").length, dispute: shown.filter((kind) => kind === "DISPUTE").length };
+  return tallyFor(counts, myTag ? stances.find((stance) => stance.ownerTag === myTag) : undefined, now);
 }

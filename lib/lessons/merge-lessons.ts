@@ -77,6 +77,8 @@ export async function mergeLessons({ viewer, workshopId, lessonId, input }: Merg
  * belong to nobody) cannot be paired: they move as they are and keep counting.
  */
 async function moveStances(tx: Tx, { workshopId, intoId, fromId, key }: { workshopId: string; intoId: string; fromId: string; key: Buffer | null }): Promise<void> {
+  // Withdrawals still pending for the window go now: a merge changes the counts for all at once.
+  await tx.stance.deleteMany({ where: { lessonId: { in: [intoId, fromId] }, kind: null } });
   const [intoStances, fromStances, fromNotices, members] = await Promise.all([
     tx.stance.findMany({ where: { lessonId: intoId }, select: { id: true, kind: true, ownerTag: true } }),
     tx.stance.findMany({ where: { lessonId: fromId }, select: { id: true, kind: true, ownerTag: true } }),

@@ -13,6 +13,8 @@ import { broadcastLesson } from "./broadcast";
 import { presentLessonFor } from "./present-for";
 import { LESSON_INCLUDE, type PresentedLesson } from "./present";
 import { ZStanceInput, type StanceInput } from "./schemas";
+import { settleTime } from "./stance-timing";
+import { liveWindowMs } from "@/lib/realtime/hub";
 
 /** How long a stance may wait for a pooled connection when many are taken at once. */
 const STANCE_MAX_WAIT_MS = 15_000;
@@ -31,7 +33,7 @@ export interface SetStanceOptions {
  * clicks at once leave exactly one row. The lesson is read FOR SHARE: a merge, which locks it FOR
  * UPDATE, waits for the stance or is seen to have happened. Taking a stance also dismisses the
  * member's merge notice on the lesson. Others see the change only at the end of the batching
- * window (lib/lessons/broadcast.ts).
+ * window, live and over HTTP alike (./stance-timing.ts, ./broadcast.ts).
  */
 export async function setStance({ viewer, workshopId, lessonId, input }: SetStanceOptions): Promise<PresentedLesson> {
   const { stance } = parseInput(ZStanceInput, input);
@@ -41,6 +43,8 @@ export async function setStance({ viewer, workshopId, lessonId, input }: SetStan
   const key = await ensureWorkshopKey(db, workshopId);
   const audience = audienceFor(viewer.id, membership.role, key);
   const tag = ownershipOf(key, viewer.id).tagFor({ kind: "stance", lessonId })!;
+  const now = new Date();
+  const settlesAt = settleTime(now.getTime(), liveWindowMs());
   // Kept to three statements: many clicks at once queue for pooled connections, not for work.
   await db.$transaction(
     async (tx) => {
@@ -49,18 +53,27 @@ export async function setStance({ viewer, workshopId, lessonId, input }: SetStan
       if (!locked || !canSee(locked, { kind: "lesson", id: locked.id }, audience)) throw notFound("Lesson");
       if (locked.mergedAt) throw lessonMergedError(locked.mergedIntoId);
       if (locked.hiddenAt) throw lessonHiddenError();
+      // Others keep seeing the stance as it stood until the window ends (./stance-timing.ts):
+      // what they were shown moves to `shownKind` unless an earlier change is still pending.
       if (stance === null) {
-        await tx.stance.deleteMany({ where: { lessonId, ownerTag: tag } });
+        await tx.$executeRaw`
+          UPDATE "Stance" SET "shownKind" = CASE WHEN "settlesAt" <= ${now} THEN "kind" ELSE "shownKind" END,
+                 "kind" = NULL, "settlesAt" = ${settlesAt}, "updatedAt" = ${now}
+           WHERE "lessonId" = ${lessonId} AND "ownerTag" = ${tag}`;
       } else {
         await tx.$executeRaw`
-          INSERT INTO "Stance" ("id", "lessonId", "ownerTag", "kind", "updatedAt")
-          VALUES (${newId()}, ${lessonId}, ${tag}, ${stance}::"StanceKind", now())
-          ON CONFLICT ("lessonId", "ownerTag") DO UPDATE SET "kind" = EXCLUDED."kind", "updatedAt" = now()`;
+          INSERT INTO "Stance" ("id", "lessonId", "ownerTag", "kind", "shownKind", "settlesAt", "updatedAt")
+          VALUES (${newId()}, ${lessonId}, ${tag}, ${stance}::"StanceKind", NULL, ${settlesAt}, ${now})
+          ON CONFLICT ("lessonId", "ownerTag") DO UPDATE
+            SET "shownKind" = CASE WHEN "Stance"."settlesAt" <= ${now} THEN "Stance"."kind" ELSE "Stance"."shownKind" END,
+                "kind" = EXCLUDED."kind", "settlesAt" = EXCLUDED."settlesAt", "updatedAt" = EXCLUDED."updatedAt"`;
       }
       await tx.lessonMergeNotice.deleteMany({ where: { lessonId, ownerTag: tag } });
     },
     { maxWait: STANCE_MAX_WAIT_MS },
   );
+  // Withdrawals that everyone has seen by now leave no row behind.
+  await db.stance.deleteMany({ where: { lessonId, kind: null, settlesAt: { lte: now } } });
   await broadcastLesson(workshopId, lessonId, { stance: true });
   return presentLessonFor(db, await db.lesson.findUniqueOrThrow({ where: { id: lessonId }, include: LESSON_INCLUDE }), audience);
 }

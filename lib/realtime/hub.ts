@@ -1,12 +1,13 @@
 import type { Server } from "socket.io";
-import { createLiveDelivery, type LiveDelivery } from "./live-delivery";
+import { createLiveDelivery, LIVE_BATCH_WINDOW_MS, type LiveDelivery } from "./live-delivery";
 
 // server.ts creates the socket.io server; domain code running inside Next's bundle reaches it
 // here. The reference lives on globalThis because the two load separate copies of this module.
-const holder = globalThis as typeof globalThis & { __rapporteurIo?: Server; __rapporteurLive?: LiveDelivery };
+const holder = globalThis as typeof globalThis & { __rapporteurIo?: Server; __rapporteurLive?: LiveDelivery; __rapporteurLiveWindowMs?: number };
 
 export function setRealtimeServer(io: Server | undefined, options: { liveWindowMs?: number } = {}): void {
   holder.__rapporteurIo = io;
+  holder.__rapporteurLiveWindowMs = io ? (options.liveWindowMs ?? LIVE_BATCH_WINDOW_MS) : undefined;
   holder.__rapporteurLive = io ? createLiveDelivery({ windowMs: options.liveWindowMs, peopleInRoom: (workshopId) => countPeople(io, workshopId) }) : undefined;
 }
 
@@ -31,6 +32,14 @@ export async function deliverLive(workshopId: string, key: string, deliver: () =
  */
 export async function deliverBatched(workshopId: string, key: string, deliver: () => Promise<void>): Promise<void> {
   await holder.__rapporteurLive?.schedule(workshopId, key, deliver, { always: true });
+}
+
+/**
+ * The batching window in force: changes held for it reach others at its clock-aligned end. Zero
+ * without a realtime server (scripts, domain tests): nobody is live, so nothing is held.
+ */
+export function liveWindowMs(): number {
+  return holder.__rapporteurLiveWindowMs ?? 0;
 }
 
 /** Delivers whatever the small-room batching holds (at shutdown). */

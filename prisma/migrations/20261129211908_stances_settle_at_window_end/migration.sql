@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Stance" ADD COLUMN     "settlesAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+ADD COLUMN     "shownKind" "StanceKind",
+ALTER COLUMN "kind" DROP NOT NULL;
