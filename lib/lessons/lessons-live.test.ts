@@ -10,7 +10,7 @@ import { mergeLessons } from "./merge-lessons";
 import { revealStances } from "./reveal-stances";
 import { lessonWorkshop } from "./testing";
 
-registerTestDatabase();
+const prisma = registerTestDatabase();
 
 type Frame = { to: string; event: string; payload: Record<string, unknown> };
 
@@ -64,6 +64,8 @@ describe("live lessons", () => {
     await setStance({ viewer: fixture.other, workshopId: fixture.workshopId, lessonId: lesson.id, input: { stance: "ENDORSE" } });
     await setStance({ viewer: fixture.rapporteur, workshopId: fixture.workshopId, lessonId: lesson.id, input: { stance: "ENDORSE" } });
     expect(frames).toEqual([]);
+    // The window ends: the timer would deliver now (flushed here, rather than waited for).
+    await prisma().stance.updateMany({ where: { lessonId: lesson.id }, data: { settlesAt: new Date(Date.now() - 1) } });
     await flushLiveDeliveries();
     // One delivery per person, in the state at delivery time.
     expect(frames.map((frame) => frame.to)).toEqual(room);
