@@ -8,7 +8,8 @@
  *   server and storage: acknowledgement and fan-out latency, frames and stored rows;
  * - revise-source.bench.ts: revising a source that carries 1,000 passages, end to end;
  * - lessons-board.bench.ts: the lessons board with 2,000 lessons and 20,000 stances, API and
- *   Chromium (needs `npm run build`);
+ *   Chromium (needs `npm run build`); lessons-board-db.bench.ts: its database work and one stance
+ *   click, on PGlite and PostgreSQL;
  * - lessons-similar.bench.ts: similar-lesson suggestions per keystroke over 2,000 lessons.
  *
  * `npm run bench` runs this with `--conditions=react-server`, as Next runs server code: domain
