@@ -34,22 +34,35 @@ export async function loadLessonContext(db: Db, workshopId: string): Promise<Les
  * them at `now`: everyone's stances as they stood at the end of the last batching window
  * (./stance-timing.ts), the viewer's own as it is. The viewer's stance is found by the tag their
  * user id gives on that lesson (one per lesson), so nothing here reads whose the others are.
+ * With `workshopId`, the lessons are that workshop's board.
  */
-export async function tallyLessons(db: Db, lessonIds: readonly string[], ownership: Ownership, now = new Date()): Promise<Map<string, LessonTally>> {
+export async function tallyLessons(
+  db: Db,
+  lessonIds: readonly string[],
+  ownership: Ownership,
+  { workshopId, now = new Date() }: { workshopId?: string; now?: Date } = {},
+): Promise<Map<string, LessonTally>> {
   const tallies = new Map<string, LessonTally>(lessonIds.map((id) => [id, { endorse: 0, dispute: 0, myStance: null }]));
   if (lessonIds.length === 0) return tallies;
   const myTags = lessonIds.map((lessonId) => ownership.tagFor({ kind: "stance", lessonId })).filter((tag): tag is string => tag !== null);
+  // The whole board: counting by workshop spares the database a list of thousands of ids.
+  const counted = workshopId
+    ? Prisma.sql`"lessonId" IN (SELECT "id" FROM "Lesson" WHERE "workshopId" = ${workshopId} AND "mergedAt" IS NULL)`
+    : Prisma.sql`"lessonId" IN (${Prisma.join(lessonIds)})`;
   const [groups, mine] = await Promise.all([
     db.$queryRaw<Array<{ lessonId: string; endorse: number; dispute: number }>>`
       SELECT "lessonId",
              count(*) FILTER (WHERE (CASE WHEN "settlesAt" <= ${now} THEN "kind" ELSE "shownKind" END) = 'ENDORSE')::int AS "endorse",
              count(*) FILTER (WHERE (CASE WHEN "settlesAt" <= ${now} THEN "kind" ELSE "shownKind" END) = 'DISPUTE')::int AS "dispute"
-        FROM "Stance" WHERE "lessonId" IN (${Prisma.join(lessonIds)}) GROUP BY "lessonId"`,
+        FROM "Stance" WHERE ${counted} GROUP BY "lessonId"`,
     myTags.length > 0
       ? db.stance.findMany({ where: { lessonId: { in: [...lessonIds] }, ownerTag: { in: myTags } }, select: { lessonId: true, kind: true, shownKind: true, settlesAt: true, ownerTag: true } })
       : Promise.resolve([]),
   ]);
-  for (const group of groups) tallies.set(group.lessonId, { endorse: Number(group.endorse), dispute: Number(group.dispute), myStance: null });
+  for (const group of groups) {
+    // A lesson this viewer does not see (counted by workshop) is left out.
+    if (tallies.has(group.lessonId)) tallies.set(group.lessonId, { endorse: Number(group.endorse), dispute: Number(group.dispute), myStance: null });
+  }
   for (const stance of mine) {
     // Checked again in constant time against this very lesson's scope.
     if (!ownership.owns({ kind: "stance", lessonId: stance.lessonId }, stance.ownerTag)) continue;
