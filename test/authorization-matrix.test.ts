@@ -55,6 +55,8 @@ import { setStance } from "@/lib/lessons/set-stance";
 import { mergeLessons } from "@/lib/lessons/merge-lessons";
 import { revealStances } from "@/lib/lessons/reveal-stances";
 import { dismissMergeNotice } from "@/lib/lessons/dismiss-merge-notice";
+import { getLessonSettings } from "@/lib/lessons/get-lesson-settings";
+import { updateLessonSettings } from "@/lib/lessons/update-lesson-settings";
 import { registerTestDatabase } from "./db";
 import { expectAppError } from "./expect-app-error";
 import { createAnnotationRow, createLessonRow, createMember, createProposalRow, createSource, createTheme as createThemeRow, createUser, createWorkshop, viewerOf } from "./factories";
@@ -660,6 +662,25 @@ const OPERATIONS: Operation[] = [
     run: (_f, viewer, workshopId) => revealStances({ viewer, workshopId }),
     async verify(fixture) {
       expect((await prisma().workshop.findUniqueOrThrow({ where: { id: fixture.workshop.id } })).stancesRevealedAt).not.toBeNull();
+    },
+  },
+  {
+    name: "getLessonSettings",
+    kind: "view",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => getLessonSettings({ viewer, workshopId }),
+    async verify(fixture, result, before) {
+      expect(result).toMatchObject({ holdStances: false, isDefaultThresholds: true });
+      await unchanged(fixture, result, before);
+    },
+  },
+  {
+    name: "updateLessonSettings",
+    kind: "write",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => updateLessonSettings({ viewer, workshopId, input: { holdStances: true } }),
+    async verify(fixture) {
+      expect((await prisma().workshop.findUniqueOrThrow({ where: { id: fixture.workshop.id } })).holdStances).toBe(true);
     },
   },
   {

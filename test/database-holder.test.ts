@@ -6,7 +6,10 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { registerTestDatabase } from "./db";
-import { createLessonRow, createMember, createSource, createWorkshop, viewerOf } from "./factories";
+import { createLessonRow, createMember, createSource, createTheme, createWorkshop, viewerOf } from "./factories";
+import { createLesson } from "@/lib/lessons/create-lesson";
+import { mergeLessons } from "@/lib/lessons/merge-lessons";
+import { setStance } from "@/lib/lessons/set-stance";
 import { getEnv } from "@/lib/env";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { createReply } from "@/lib/annotations/replies";
@@ -20,7 +23,7 @@ import { ownershipOf } from "@/lib/ownership/ownership";
 const prisma = registerTestDatabase();
 
 /** Tables whose rows are contributions (or hold the key that ties them to authors). */
-const CONTRIBUTION_TABLES = ["Annotation", "AnnotationReply", "ThemeProposal", "Lesson", "LessonEvidence", "Stance", "Passage", "MeetingNoteUpdate", "MeetingNoteVersion"];
+const CONTRIBUTION_TABLES = ["Annotation", "AnnotationReply", "ThemeProposal", "Lesson", "LessonEvidence", "Stance", "LessonMergeNotice", "Passage", "MeetingNoteUpdate", "MeetingNoteVersion"];
 
 type Dump = Record<string, Record<string, unknown>[]>;
 
@@ -44,7 +47,9 @@ function byteStrings(dump: Dump): Buffer[] {
     .map((value) => Buffer.from(value.slice(2), "hex"));
 }
 
-const SCOPES = { Annotation: "annotation", AnnotationReply: "reply", ThemeProposal: "proposal", Lesson: "lesson" } as const;
+const SCOPES = { Annotation: "annotation", AnnotationReply: "reply", ThemeProposal: "proposal", Lesson: "lesson", LessonEvidence: "evidence" } as const;
+/** Tables whose tags are scoped to their lesson (one stance per member per lesson), not to the row. */
+const LESSON_SCOPED = ["Stance", "LessonMergeNotice"] as const;
 
 /** Every (contribution, person) pair that the dump plus `keys` would tie together. */
 function linksFound(dump: Dump, userIds: string[], keys: Buffer[]): string[] {
@@ -56,6 +61,15 @@ function linksFound(dump: Dump, userIds: string[], keys: Buffer[]): string[] {
         const serialized = JSON.stringify(row);
         if (serialized.includes(userId)) links.push(`${table} ${row.id} holds ${userId}`);
         if (tag && keys.some((key) => ownerTag(key, `${scope}:${row.id}`, userId) === tag)) links.push(`${table} ${row.id} ← ${userId}`);
+      }
+    }
+  }
+  for (const table of LESSON_SCOPED) {
+    for (const row of dump[table] ?? []) {
+      const tag = row.ownerTag as string | null;
+      for (const userId of userIds) {
+        if (JSON.stringify(row).includes(userId)) links.push(`${table} ${row.id} holds ${userId}`);
+        if (tag && keys.some((key) => ownerTag(key, `stance:${row.lessonId}`, userId) === tag)) links.push(`${table} ${row.id} ← ${userId}`);
       }
     }
   }
@@ -80,6 +94,17 @@ async function roundtable() {
       await prisma().stance.create({ data: { lessonId: lesson.id, kind: "ENDORSE", ownerTag: ownershipOf(key, person.id).tagFor({ kind: "stance", lessonId: lesson.id }) } });
     }
   }
+  // Through the lessons code: evidence, a merge, and a notice for the member whose stances conflicted.
+  const theme = await createTheme(workshop.id, "Consent");
+  const write = (viewer: (typeof people)[number], statement: string) =>
+    createLesson({ viewer, workshopId: workshop.id, input: { statement, themeIds: [theme.id], evidence: [{ sourceId: source.id, start: 0, end: 7, note: "Here" }] } });
+  const kept = await write(people[0]!, "Consent faded.");
+  const duplicate = await write(people[1]!, "Consent eroded.");
+  for (const lessonId of [kept.id, duplicate.id]) await setStance({ viewer: people[0]!, workshopId: workshop.id, lessonId, input: { stance: "ENDORSE" } });
+  await setStance({ viewer: people[2]!, workshopId: workshop.id, lessonId: kept.id, input: { stance: "ENDORSE" } });
+  await setStance({ viewer: people[2]!, workshopId: workshop.id, lessonId: duplicate.id, input: { stance: "DISPUTE" } });
+  await mergeLessons({ viewer: organizer, workshopId: workshop.id, lessonId: kept.id, input: { fromLessonId: duplicate.id } });
+  expect(await prisma().lessonMergeNotice.count({ where: { workshopId: workshop.id } })).toBe(1);
   return { workshopId: workshop.id, organizer, people };
 }
 
@@ -94,8 +119,8 @@ describe("a copy of the whole database", () => {
       for (const row of dump[table] ?? []) for (const userId of userIds) expect(JSON.stringify(row), `${table}`).not.toContain(userId);
     }
     // Tags cannot even be grouped: one person's contributions carry unrelated tags.
-    const tags = Object.keys(SCOPES).flatMap((table) => (dump[table] ?? []).map((row) => row.ownerTag));
-    expect(tags.length).toBeGreaterThanOrEqual(12);
+    const tags = [...Object.keys(SCOPES), ...LESSON_SCOPED].flatMap((table) => (dump[table] ?? []).map((row) => row.ownerTag));
+    expect(tags.length).toBeGreaterThanOrEqual(26);
     expect(new Set(tags).size).toBe(tags.length);
     // Whatever bytes the dump holds, used as a key, tie no contribution to anyone.
     const candidates = byteStrings(dump);
@@ -106,7 +131,9 @@ describe("a copy of the whole database", () => {
     const keyRow = dump.WorkshopOwnershipKey!.find((row) => row.workshopId)!;
     const opened = openStoredKey(Buffer.from(String(keyRow.encryptedKey).slice(2), "hex"), getEnv().OWNERSHIP_SECRET, String(keyRow.workshopId));
     expect(opened).not.toBeNull();
-    expect(linksFound(dump, userIds, [opened!]).length).toBeGreaterThanOrEqual(12);
+    const links = linksFound(dump, userIds, [opened!]);
+    expect(links.length).toBeGreaterThanOrEqual(26);
+    for (const table of ["LessonEvidence", "Stance", "LessonMergeNotice"]) expect(links.some((link) => link.startsWith(`${table} `)), table).toBe(true);
   });
 
   it("links nothing to anyone after sealing, even with the server's secret and every user id", async () => {
@@ -124,14 +151,18 @@ describe("a copy of the whole database", () => {
       ...(dump.ThemeProposal ?? []).filter((row) => row.workshopId === workshopId),
       ...(dump.Lesson ?? []).filter((row) => row.workshopId === workshopId),
     ];
-    expect(ownRows.length).toBe(9);
+    // 3 annotations, 3 proposals, 3 + 2 lessons (one of them the merged duplicate).
+    expect(ownRows.length).toBe(11);
     expect(ownRows.every((row) => row.ownerTag === null)).toBe(true);
     const annotationIds = new Set((dump.Annotation ?? []).filter((row) => row.workshopId === workshopId).map((row) => row.id));
     const lessonIds = new Set((dump.Lesson ?? []).filter((row) => row.workshopId === workshopId).map((row) => row.id));
     const replies = (dump.AnnotationReply ?? []).filter((row) => annotationIds.has(row.annotationId));
     const stances = (dump.Stance ?? []).filter((row) => lessonIds.has(row.lessonId));
-    expect([replies.length, stances.length]).toEqual([3, 9]);
-    expect([...replies, ...stances].every((row) => row.ownerTag === null)).toBe(true);
+    const evidence = (dump.LessonEvidence ?? []).filter((row) => lessonIds.has(row.lessonId));
+    // 9 stances on the three lessons, and the one endorsement both lessons had from one member.
+    expect([replies.length, stances.length, evidence.length]).toEqual([3, 10, 1]);
+    expect([...replies, ...stances, ...evidence].every((row) => row.ownerTag === null)).toBe(true);
+    expect((dump.LessonMergeNotice ?? []).filter((row) => row.workshopId === workshopId)).toEqual([]);
 
     // Every byte string, opened with the secret as a key of this workshop, or used raw: nothing links.
     const opened = byteStrings(dump)

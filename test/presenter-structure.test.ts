@@ -15,6 +15,8 @@ import { presentWorkshop } from "@/lib/workshops/present";
 import { presentMemberForOrganizer } from "@/lib/members/present";
 import { presentInvitation } from "@/lib/invitations/present";
 import { NO_OWNERSHIP } from "@/lib/ownership/ownership";
+import { presentLesson } from "@/lib/lessons/present";
+import { DEFAULT_THRESHOLDS } from "@/lib/consensus/consensus";
 
 /** Every model whose rows are someone's contribution, or hold one. */
 const CONTRIBUTION_MODELS = [
@@ -83,7 +85,28 @@ describe("presenters", () => {
   const membership = { ...extra, id: "m1", workshopId: "w1", userId: "u2", role: "PARTICIPANT" as const, createdAt: date, user };
   const invitation = { id: "i1", workshopId: "w1", email: "e@x.test", role: "PARTICIPANT" as const, tokenHash: CANARY, expiresAt: date, acceptedAt: null, revokedAt: null, invitedById: CANARY, createdAt: date, ...extra };
 
+  const lesson = {
+    id: "l1", workshopId: "w1", statement: "s", elaboration: "e", hiddenAt: null, editedAt: null, mergedIntoId: null, mergedAt: null, createdAt: date, updatedAt: date,
+    themes: [{ lessonId: "l1", themeId: "t1", ...extra }],
+    evidence: [{ id: "e1", lessonId: "l1", passageId: "p1", note: "n", createdAt: date, passage: { ...passage, source: { ...source, shortCitation: "s" } }, ...extra }],
+    ...extra,
+  };
+  const lessonContext = { eligible: 9, thresholds: DEFAULT_THRESHOLDS, held: false };
+  const tally = { endorse: 3, dispute: 3, myStance: "ENDORSE" as const };
+
+  it("presentLesson gives exactly the contract's fields: `mine` and `myStance`, never an author or a tag", () => {
+    const presented = presentLesson(lesson, tally, lessonContext, audience);
+    expect(Object.keys(presented).sort()).toEqual(
+      ["id", "statement", "elaboration", "themeIds", "evidence", "strength", "consensus", "agreement", "myStance", "mine", "isHidden", "isEdited", "when"].sort(),
+    );
+    expect(Object.keys(presented.evidence[0]!).sort()).toEqual(["id", "note", "passage", "source"]);
+    expect(Object.keys(presented.evidence[0]!.source).sort()).toEqual(["id", "title"]);
+    expect(presented.consensus).toEqual({ consensus: "diverged", counts: { endorse: 3, dispute: 3, eligible: 9 } });
+  });
+
   it.each([
+    ["presentLesson", () => presentLesson(lesson, tally, lessonContext, audience)],
+    ["presentLesson (held)", () => presentLesson(lesson, tally, { ...lessonContext, held: true }, audience)],
     ["presentAnnotation", () => presentAnnotation(annotation, audience)],
     ["presentReply", () => presentReply(reply, audience)],
     ["presentPassage", () => presentPassage(passage)],

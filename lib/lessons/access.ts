@@ -6,6 +6,7 @@ import { canSee, type Audience } from "@/lib/annotations/audience";
 import { findWorkshopKey } from "@/lib/ownership/workshop-key";
 import { ownershipOf } from "@/lib/ownership/ownership";
 import { assertOwnContribution } from "@/lib/ownership/own-contribution";
+import { isId } from "@/lib/validation";
 import { LESSON_INCLUDE } from "./present";
 
 /** A merged duplicate: requests on it are told where it went. */
@@ -28,6 +29,7 @@ export function lessonHiddenError(): AppError {
  * one they may not see), "merged" for a merged duplicate.
  */
 export async function getVisibleLesson(tx: Tx, audience: Audience, workshopId: string, lessonId: string) {
+  if (!isId(lessonId)) throw notFound("Lesson");
   const lesson = await tx.lesson.findFirst({ where: { id: lessonId, workshopId }, include: LESSON_INCLUDE });
   if (!lesson || !canSee(lesson, { kind: "lesson", id: lesson.id }, audience)) throw notFound("Lesson");
   if (lesson.mergedAt) throw lessonMergedError(lesson.mergedIntoId);
@@ -39,6 +41,7 @@ export async function getVisibleLesson(tx: Tx, audience: Audience, workshopId: s
  * "not found" (see assertOwnContribution). A merged duplicate says where it went, to its author.
  */
 export async function getOwnLesson(tx: Tx, viewer: Viewer, workshopId: string, lessonId: string) {
+  if (!isId(lessonId)) throw notFound("Lesson");
   const lesson = await tx.lesson.findFirst({ where: { id: lessonId, workshopId }, include: LESSON_INCLUDE });
   const ownership = ownershipOf(await findWorkshopKey(tx, workshopId), viewer.id);
   assertOwnContribution(lesson, { kind: "lesson", id: lessonId }, ownership, "Lesson");

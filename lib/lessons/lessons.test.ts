@@ -109,6 +109,11 @@ describe("writing lessons", () => {
     const cleared = await updateLesson({ viewer: author, workshopId, lessonId: lesson.id, input: { evidence: [] } });
     expect(cleared.evidence).toEqual([]);
 
+    for (const malformed of ["x\u0000y", "a".repeat(100), "bad id"]) {
+      await expectAppError(getLesson({ viewer: author, workshopId, lessonId: malformed }), "NOT_FOUND");
+      await expectAppError(updateLesson({ viewer: author, workshopId, lessonId: malformed, input: { statement: "x" } }), "NOT_FOUND");
+    }
+    await expectAppError(updateLesson({ viewer: author, workshopId, lessonId: lesson.id, input: { statement: "a\u0000b" } }), "BAD_REQUEST", "fields.nulCharacter");
     await deleteLesson({ viewer: author, workshopId, lessonId: lesson.id });
     await expectAppError(getLesson({ viewer: author, workshopId, lessonId: lesson.id }), "NOT_FOUND");
   });

@@ -3,7 +3,7 @@ import { getPrisma, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { parseInput } from "@/lib/validation";
+import { isId, parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { audienceFor, canSee } from "@/lib/annotations/audience";
 import { newId } from "@/lib/ownership/ids";
@@ -37,6 +37,7 @@ type LockedLesson = { id: string; ownerTag: string | null; hiddenAt: Date | null
 export async function mergeLessons({ viewer, workshopId, lessonId, input }: MergeLessonsOptions): Promise<PresentedLesson> {
   const { fromLessonId } = parseInput(ZMergeLessonsInput, input);
   const { membership } = await requireWorkshopPermission(viewer, workshopId, "lessons.merge");
+  if (!isId(lessonId)) throw notFound("Lesson");
   if (fromLessonId === lessonId) throw new AppError("UNPROCESSABLE", "mergeSelf", "A lesson cannot be merged with itself: choose the duplicate to merge into it.", { field: "fromLessonId" });
   const db = await getPrisma();
   const result = await db.$transaction(async (tx) => {

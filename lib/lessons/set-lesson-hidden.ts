@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
-import { parseInput } from "@/lib/validation";
+import { isId, parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { audienceIn } from "@/lib/annotations/audience";
 import { sealedContributionError } from "@/lib/ownership/own-contribution";
@@ -20,6 +20,7 @@ import { ZLessonHiddenInput, type LessonHiddenInput } from "./schemas";
 export async function setLessonHidden({ viewer, workshopId, lessonId, input }: { viewer: Viewer; workshopId: string; lessonId: string; input: LessonHiddenInput }): Promise<PresentedLesson> {
   const { hidden } = parseInput(ZLessonHiddenInput, input);
   const { membership } = await requireWorkshopPermission(viewer, workshopId, "content.moderate");
+  if (!isId(lessonId)) throw notFound("Lesson");
   const db = await getPrisma();
   // A sealed record is final: what belongs to nobody is neither edited nor hidden any more.
   const { count } = await db.lesson.updateMany({ where: { id: lessonId, workshopId, ownerTag: { not: null }, mergedAt: null }, data: { hiddenAt: hidden ? new Date() : null } });

@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
-import { parseInput } from "@/lib/validation";
+import { isId, parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { audienceFor, canSee } from "@/lib/annotations/audience";
 import { newId } from "@/lib/ownership/ids";
@@ -36,6 +36,7 @@ export interface SetStanceOptions {
 export async function setStance({ viewer, workshopId, lessonId, input }: SetStanceOptions): Promise<PresentedLesson> {
   const { stance } = parseInput(ZStanceInput, input);
   const { membership } = await requireWorkshopPermission(viewer, workshopId, "lessons.stance");
+  if (!isId(lessonId)) throw notFound("Lesson");
   const db = await getPrisma();
   const key = await ensureWorkshopKey(db, workshopId);
   const audience = audienceFor(viewer.id, membership.role, key);

@@ -10,8 +10,12 @@ import { findLessons } from "./find-lessons";
 import { getLesson } from "./get-lesson";
 import { revealStances } from "./reveal-stances";
 import { lessonWorkshop } from "./testing";
+import { getLessonSettings } from "./get-lesson-settings";
+import { updateLessonSettings } from "./update-lesson-settings";
 
 const prisma = registerTestDatabase();
+/** Fifty requests at once queue on one PGlite connection or a pool of ten: slow machines need time. */
+const PARALLEL_TIMEOUT_MS = 90_000;
 
 async function withLesson() {
   const fixture = await lessonWorkshop();
@@ -45,6 +49,7 @@ describe("stances", () => {
     await expectAppError(setStance({ viewer: outsider, workshopId, lessonId, input: { stance: "ENDORSE" } }), "NOT_FOUND");
     await expectAppError(setStance({ viewer: other, workshopId, lessonId, input: { stance: "LOVE" as "ENDORSE" } }), "BAD_REQUEST", "fields.stanceInvalid");
     await expectAppError(setStance({ viewer: other, workshopId, lessonId: "nope", input: { stance: "ENDORSE" } }), "NOT_FOUND");
+    await expectAppError(setStance({ viewer: other, workshopId, lessonId: "no\u0000pe", input: { stance: "ENDORSE" } }), "NOT_FOUND");
     await setLessonHidden({ viewer: organizer, workshopId, lessonId, input: { hidden: true } });
     await expectAppError(setStance({ viewer: other, workshopId, lessonId, input: { stance: "ENDORSE" } }), "NOT_FOUND");
     await expectAppError(setStance({ viewer: organizer, workshopId, lessonId, input: { stance: "ENDORSE" } }), "CONFLICT", "lessonHidden");
@@ -66,7 +71,7 @@ describe("stances", () => {
     // Mixed with withdrawals: never more than one row.
     await Promise.all(Array.from({ length: 20 }, (_, index) => setStance({ viewer: other, workshopId, lessonId, input: { stance: index % 3 === 0 ? null : "ENDORSE" } })));
     expect((await stanceRows(lessonId)).length).toBeLessThanOrEqual(1);
-  });
+  }, PARALLEL_TIMEOUT_MS);
 
   it("counts 50 members taking stances in parallel once each", async () => {
     const { workshopId, lessonId } = await withLesson();
@@ -78,7 +83,7 @@ describe("stances", () => {
     const lesson = await getLesson({ viewer: members[0]!, workshopId, lessonId });
     expect(lesson.consensus).toEqual({ consensus: "many", counts: { endorse: 40, dispute: 10, eligible: 54 } });
     expect(lesson.agreement).toBe(0.75);
-  });
+  }, PARALLEL_TIMEOUT_MS);
 });
 
 describe("holding stances until revealed", () => {
@@ -120,5 +125,20 @@ describe("holding stances until revealed", () => {
     expect(board.lessons[0]!.consensus!.consensus).toBe("many");
     await updateWorkshop({ viewer: organizer, workshopId, input: { title: "T", consensusThresholds: null } });
     expect((await findLessons({ viewer: other, workshopId })).thresholds.fewMax).toBe(3);
+  });
+
+  it("are lesson settings of their own too: organizers change them, every member reads them", async () => {
+    const { workshopId, lessonId, organizer, rapporteur, other } = await withLesson();
+    expect(await getLessonSettings({ viewer: other, workshopId })).toMatchObject({ holdStances: false, isRevealed: false, isDefaultThresholds: true, thresholds: { fewMax: 3 } });
+    await expectAppError(updateLessonSettings({ viewer: rapporteur, workshopId, input: { holdStances: true } }), "FORBIDDEN", "forbidden");
+    await expectAppError(updateLessonSettings({ viewer: organizer, workshopId, input: { holdStances: "yes" as unknown as boolean } }), "BAD_REQUEST", "fields.holdStancesInvalid");
+    const held = await updateLessonSettings({ viewer: organizer, workshopId, input: { holdStances: true } });
+    expect(held).toMatchObject({ holdStances: true, isRevealed: false });
+    await setStance({ viewer: other, workshopId, lessonId, input: { stance: "ENDORSE" } });
+    expect((await getLesson({ viewer: rapporteur, workshopId, lessonId })).consensus).toBeNull();
+    const thresholds = { fewMax: 4, manyShare: 0.5, generalShare: 0.9, generalMaxDisputeShare: 0, divergedRatio: 0.5 };
+    expect(await updateLessonSettings({ viewer: organizer, workshopId, input: { consensusThresholds: thresholds } })).toMatchObject({ holdStances: true, thresholds, isDefaultThresholds: false });
+    await updateLessonSettings({ viewer: organizer, workshopId, input: { holdStances: false } });
+    expect((await getLesson({ viewer: rapporteur, workshopId, lessonId })).consensus).toEqual({ consensus: "one", counts: null });
   });
 });

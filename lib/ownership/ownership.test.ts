@@ -12,6 +12,13 @@ import { proposeTheme } from "@/lib/themes/propose-theme";
 import { findThemeProposals } from "@/lib/themes/find-theme-proposals";
 import { changeWorkshopStatus } from "@/lib/workshops/change-workshop-status";
 import { updateWorkshop } from "@/lib/workshops/update-workshop";
+import { createTheme } from "@/test/factories";
+import { createLesson } from "@/lib/lessons/create-lesson";
+import { updateLesson } from "@/lib/lessons/update-lesson";
+import { mergeLessons } from "@/lib/lessons/merge-lessons";
+import { setStance } from "@/lib/lessons/set-stance";
+import { setLessonHidden } from "@/lib/lessons/set-lesson-hidden";
+import { getLesson } from "@/lib/lessons/get-lesson";
 import { convertPendingOwnership } from "./convert-pending-ownership";
 import { newId } from "./ids";
 import { ownershipOf } from "./ownership";
@@ -106,6 +113,32 @@ describe("sealing", () => {
       [annotation.id, false],
       [later.id, true],
     ]);
+  });
+
+  it("erases the tags of lessons, evidence and stances, and deletes merge notices", async () => {
+    const { workshopId, sourceId, organizer, amina, bruno } = await setup();
+    const theme = await createTheme(workshopId, "Consent");
+    const write = (viewer: typeof amina, statement: string) =>
+      createLesson({ viewer, workshopId, input: { statement, themeIds: [theme.id], evidence: [{ sourceId, start: 0, end: 7 }] } });
+    const kept = await write(amina, "Consent faded.");
+    const duplicate = await write(bruno, "Consent eroded.");
+    await setStance({ viewer: bruno, workshopId, lessonId: kept.id, input: { stance: "ENDORSE" } });
+    await setStance({ viewer: bruno, workshopId, lessonId: duplicate.id, input: { stance: "DISPUTE" } });
+    await setStance({ viewer: amina, workshopId, lessonId: kept.id, input: { stance: "ENDORSE" } });
+    await mergeLessons({ viewer: organizer, workshopId, lessonId: kept.id, input: { fromLessonId: duplicate.id } });
+    expect(await prisma().lessonMergeNotice.count({ where: { workshopId } })).toBe(1);
+    expect(await prisma().lessonEvidence.count({ where: { lesson: { workshopId }, ownerTag: { not: null } } })).toBe(1);
+
+    await sealWorkshop({ viewer: organizer, workshopId });
+
+    expect(await prisma().lesson.count({ where: { workshopId, ownerTag: { not: null } } })).toBe(0);
+    expect(await prisma().lessonEvidence.count({ where: { lesson: { workshopId }, ownerTag: { not: null } } })).toBe(0);
+    expect(await prisma().stance.count({ where: { lesson: { workshopId }, ownerTag: { not: null } } })).toBe(0);
+    expect(await prisma().stance.count({ where: { lesson: { workshopId } } })).toBe(1);
+    expect(await prisma().lessonMergeNotice.count({ where: { workshopId } })).toBe(0);
+    expect(await getLesson({ viewer: amina, workshopId, lessonId: kept.id })).toMatchObject({ mine: false, myStance: null, consensus: { consensus: "one" } });
+    await expectAppError(updateLesson({ viewer: amina, workshopId, lessonId: kept.id, input: { statement: "x" } }), "FORBIDDEN", "sealedContribution");
+    await expectAppError(setLessonHidden({ viewer: organizer, workshopId, lessonId: kept.id, input: { hidden: true } }), "FORBIDDEN", "sealedContribution");
   });
 
   it("happens on archiving, and to workshops closed for the configured number of days", async () => {
