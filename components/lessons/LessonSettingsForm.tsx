@@ -7,7 +7,12 @@ import { methodsSentence } from "@/lib/consensus/wording";
 import { DEFAULT_LOCALE, isLocale } from "@/i18n/config";
 import type { ActionState } from "@/lib/page-helpers";
 import { FormStatus } from "@/components/ui/FormStatus";
-import type { LessonSettings } from "@/lib/workshops/get-lesson-settings";
+
+/** What the form edits and saves: null thresholds are the defaults. */
+export interface LessonSettings {
+  holdStances: boolean;
+  consensusThresholds: ConsensusThresholds | null;
+}
 
 
 type Key = keyof ConsensusThresholds;
