@@ -90,6 +90,22 @@ describe("merging duplicates", () => {
     await expectAppError(mergeLessons({ viewer: rapporteur, workshopId, lessonId: fromId, input: { fromLessonId: intoId } }), "CONFLICT", "lessonMerged");
   });
 
+  it("lets only one of two opposite merges of the same pair happen when they run at once", async () => {
+    const { workshopId, intoId, fromId, rapporteur, organizer, other } = await twoLessons();
+    await setStance({ viewer: other, workshopId, lessonId: intoId, input: { stance: "ENDORSE" } });
+    await setStance({ viewer: other, workshopId, lessonId: fromId, input: { stance: "ENDORSE" } });
+    const results = await Promise.allSettled([
+      mergeLessons({ viewer: rapporteur, workshopId, lessonId: intoId, input: { fromLessonId: fromId } }),
+      mergeLessons({ viewer: organizer, workshopId, lessonId: fromId, input: { fromLessonId: intoId } }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "CONFLICT", messageKey: "lessonMerged" });
+    const rows = await prisma().lesson.findMany({ where: { id: { in: [intoId, fromId] } } });
+    expect(rows.filter((row) => row.mergedAt === null)).toHaveLength(1);
+    expect(await prisma().stance.count({ where: { lessonId: { in: [intoId, fromId] } } })).toBe(1);
+  });
+
   it("refuses a lesson of another workshop as not found, and changes nothing", async () => {
     const first = await twoLessons();
     const second = await twoLessons();
