@@ -6,6 +6,7 @@ import { DEFAULT_THRESHOLDS, ZConsensusThresholds, type ConsensusThresholds } fr
 import { methodsSentence } from "@/lib/consensus/wording";
 import { DEFAULT_LOCALE, isLocale } from "@/i18n/config";
 import type { ActionState } from "@/lib/page-helpers";
+import "./lessons.css";
 import { FormStatus } from "@/components/ui/FormStatus";
 
 /** What the form edits and saves: null thresholds are the defaults. */
@@ -58,7 +59,7 @@ export function LessonSettingsForm({ initial, onSave }: { initial: LessonSetting
   }
 
   return (
-    <section className="card stack-small" aria-labelledby={`${id}-title`}>
+    <section className="card stack-small lesson-settings" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("title")}</h2>
       <form className="stack-small" onSubmit={handleSubmit}>
         <label className="choice">
