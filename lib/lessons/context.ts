@@ -31,20 +31,28 @@ export async function loadLessonContext(db: Db, workshopId: string): Promise<Les
 /**
  * The stance totals of some lessons and the viewer's own stance on each. The viewer's stance is
  * found by the tag their user id gives on that lesson (one per lesson), so nothing here reads
- * whose the other stances are.
+ * whose the other stances are. With `workshopId`, the lessons are that workshop's board.
  */
-export async function tallyLessons(db: Db, lessonIds: readonly string[], ownership: Ownership): Promise<Map<string, LessonTally>> {
+export async function tallyLessons(
+  db: Db,
+  lessonIds: readonly string[],
+  ownership: Ownership,
+  { workshopId }: { workshopId?: string } = {},
+): Promise<Map<string, LessonTally>> {
   const tallies = new Map<string, LessonTally>(lessonIds.map((id) => [id, { endorse: 0, dispute: 0, myStance: null }]));
   if (lessonIds.length === 0) return tallies;
   const myTags = lessonIds.map((lessonId) => ownership.tagFor({ kind: "stance", lessonId })).filter((tag): tag is string => tag !== null);
+  // The whole board: counting by workshop spares the database a list of thousands of ids.
+  const counted = workshopId ? { lesson: { workshopId, mergedAt: null } } : { lessonId: { in: [...lessonIds] } };
   const [groups, mine] = await Promise.all([
-    db.stance.groupBy({ by: ["lessonId", "kind"], where: { lessonId: { in: [...lessonIds] } }, _count: { _all: true } }),
+    db.stance.groupBy({ by: ["lessonId", "kind"], where: counted, _count: { _all: true } }),
     myTags.length > 0
       ? db.stance.findMany({ where: { lessonId: { in: [...lessonIds] }, ownerTag: { in: myTags } }, select: { lessonId: true, kind: true, ownerTag: true } })
       : Promise.resolve([] as { lessonId: string; kind: StanceKind; ownerTag: string | null }[]),
   ]);
   for (const group of groups) {
-    const tally = tallies.get(group.lessonId)!;
+    const tally = tallies.get(group.lessonId);
+    if (!tally) continue; // a lesson this viewer does not see
     if (group.kind === "ENDORSE") tally.endorse = group._count._all;
     else tally.dispute = group._count._all;
   }

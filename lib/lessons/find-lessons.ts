@@ -34,7 +34,7 @@ export async function findLessons({ viewer, workshopId }: { viewer: Viewer; work
   ]);
   const visible = rows.filter((lesson) => canSee(lesson, { kind: "lesson", id: lesson.id }, audience));
   const ids = visible.map((lesson) => lesson.id);
-  const tallies = await tallyLessons(db, ids, audience.ownership);
+  const tallies = await tallyLessons(db, ids, audience.ownership, { workshopId });
   const position = new Map(themes.map((theme) => [theme.id, theme.position]));
   const firstTheme = (lesson: PresentedLesson) => Math.min(Infinity, ...lesson.themeIds.map((id) => position.get(id) ?? Infinity));
   const lessons = visible

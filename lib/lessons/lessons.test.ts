@@ -66,6 +66,11 @@ describe("writing lessons", () => {
       "BAD_REQUEST",
       "fields.evidenceNoteTooLong",
     );
+    await expectAppError(
+      createLesson({ viewer: author, workshopId, input: { statement: "Fine", themeIds, evidence: [{ quote: "no passage" } as unknown as { passageId: string }] } }),
+      "BAD_REQUEST",
+      "fields.evidenceInvalid",
+    );
     expect(await createLesson({ viewer: author, workshopId, input: { statement: "x".repeat(400), themeIds } })).toMatchObject({ mine: true });
     expect(await prisma().lesson.count({ where: { workshopId } })).toBe(1);
   });

@@ -18,7 +18,7 @@ const ZNote = z.string({ message: "evidenceNoteTooLong" }).trim().max(EVIDENCE_N
 /** Evidence: a passage already picked (from an annotation), or a selection in a source's text. */
 export const ZEvidenceInput = z.union(
   [
-    z.object({ passageId: ZId, note: ZNote }).strict(),
+    z.object({ passageId: ZId, note: ZNote }),
     z
       .object({
         sourceId: ZId,
@@ -26,8 +26,7 @@ export const ZEvidenceInput = z.union(
         end: z.number().int("selectionInvalid").min(1, "selectionInvalid"),
         revision: z.number().int("selectionInvalid").min(1, "selectionInvalid").optional(),
         note: ZNote,
-      })
-      .strict(),
+      }),
   ],
   { message: "evidenceInvalid" },
 );
