@@ -6,8 +6,14 @@ import { DEFAULT_THRESHOLDS, ZConsensusThresholds, type ConsensusThresholds } fr
 import { methodsSentence } from "@/lib/consensus/wording";
 import { DEFAULT_LOCALE, isLocale } from "@/i18n/config";
 import type { ActionState } from "@/lib/page-helpers";
+import "./lessons.css";
 import { FormStatus } from "@/components/ui/FormStatus";
-import type { LessonSettings } from "@/lib/workshops/get-lesson-settings";
+
+/** What the form edits and saves: null thresholds are the defaults. */
+export interface LessonSettings {
+  holdStances: boolean;
+  consensusThresholds: ConsensusThresholds | null;
+}
 
 
 type Key = keyof ConsensusThresholds;
@@ -53,7 +59,7 @@ export function LessonSettingsForm({ initial, onSave }: { initial: LessonSetting
   }
 
   return (
-    <section className="card stack-small" aria-labelledby={`${id}-title`}>
+    <section className="card stack-small lesson-settings" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("title")}</h2>
       <form className="stack-small" onSubmit={handleSubmit}>
         <label className="choice">

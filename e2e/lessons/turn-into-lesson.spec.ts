@@ -39,3 +39,26 @@ test("“Turn into a lesson” on an annotation pre-fills its passage and themes
   await expect(page).toHaveURL(new RegExp(`/sources/${source.sourceId}#passage-`));
   await expect(page.locator("mark.highlight", { hasText: "consent" }).first()).toBeVisible();
 });
+
+test("“New lesson from this passage” on a selection in the reader makes the passage the lesson's evidence", async ({ page }) => {
+  await signInAsDemo(page, "Olivia Organizer");
+  const workshopId = await createReadingWorkshop(page, "Lesson from a selection");
+  const [first] = await findThemes(page, workshopId);
+  const source = await addSource(page, workshopId, { title: "Field notes", text: TEXT });
+
+  await openReader(page, workshopId, source.sourceId);
+  await page.getByRole("textbox", { name: "Find a passage to annotate" }).fill("Regional partners stepped in late");
+  await page.getByRole("textbox", { name: "Find a passage to annotate" }).press("Enter");
+  await page.getByRole("region", { name: "New annotation" }).getByRole("link", { name: "New lesson from this passage" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Write a lesson" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Evidence" }).getByRole("listitem").first()).toContainText("Regional partners stepped in late");
+  const statement = `Regional partners came in late ${Date.now()}`;
+  await page.getByRole("textbox", { name: "Statement" }).fill(statement);
+  await page.getByRole("checkbox", { name: first!.name }).check();
+  await page.getByRole("button", { name: "Publish the lesson" }).click();
+
+  const card = page.getByRole("article", { name: statement });
+  await expect(card).toContainText("1 passage from 1 source");
+  await expect(card.getByRole("list", { name: "Evidence" })).toContainText("Regional partners stepped in late");
+});

@@ -8,7 +8,7 @@ import { updateWorkshopAction, changeWorkshopStatusAction, sealWorkshopAction } 
 import { StatusControls } from "../_components/StatusControls";
 import { SealControls } from "../_components/SealControls";
 import { LessonSettingsForm } from "@/components/lessons/LessonSettingsForm";
-import { getLessonSettings } from "@/lib/workshops/get-lesson-settings";
+import { getLessonSettings } from "@/lib/lessons/get-lesson-settings";
 import { updateLessonSettingsAction } from "./actions";
 
 type Props = { params: Promise<{ workshopId: string }> };
@@ -30,7 +30,12 @@ export default async function WorkshopSettingsPage({ params }: Props) {
       ) : (
         <p className="hint">{t("readOnly")}</p>
       )}
-      {workshop.can["workshop.edit"] && <LessonSettingsForm initial={lessonSettings} onSave={updateLessonSettingsAction.bind(null, workshop.id)} />}
+      {workshop.can["workshop.edit"] && (
+        <LessonSettingsForm
+          initial={{ holdStances: lessonSettings.holdStances, consensusThresholds: lessonSettings.isDefaultThresholds ? null : lessonSettings.thresholds }}
+          onSave={updateLessonSettingsAction.bind(null, workshop.id)}
+        />
+      )}
       <StatusControls status={workshop.status} action={changeWorkshopStatusAction.bind(null, workshop.id)} />
       {workshop.can["workshop.seal"] && <SealControls sealedOn={sealedOn} days={getEnv().SEAL_AFTER_CLOSED_DAYS} action={sealWorkshopAction.bind(null, workshop.id)} />}
     </div>
