@@ -14,18 +14,13 @@ import { ensureWorkshopKey } from "../lib/ownership/workshop-key";
 import { findLessons } from "../lib/lessons/find-lessons";
 import { setStance } from "../lib/lessons/set-stance";
 import { setRealtimeServer } from "../lib/realtime/hub";
-import { createThrowawayDatabase, dropThrowawayDatabase } from "../test/db";
 import type { Bench, BenchRow } from "./run";
+import { measureOnEachDatabase, percentile } from "./support/databases";
 
 const LESSONS = 2_000;
 const MEMBERS = 50;
 const STANCES_PER_LESSON = 10;
 const RUNS = 20;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function measure(target: DatabaseTarget, label: string): Promise<BenchRow> {
   const connection = await openDatabase(target);
@@ -78,10 +73,10 @@ async function measure(target: DatabaseTarget, label: string): Promise<BenchRow>
     return {
       database: label,
       "lessons / stances": `${LESSONS} / ${stances.length}`,
-      "board p50 ms": percentile(boardTimes, 50).toFixed(0),
-      "board p95 ms": percentile(boardTimes, 95).toFixed(0),
-      "stance p50 ms": percentile(stanceTimes, 50).toFixed(0),
-      "stance p95 ms": percentile(stanceTimes, 95).toFixed(0),
+      "board p50 ms": percentile(boardTimes, 0.5).toFixed(0),
+      "board p95 ms": percentile(boardTimes, 0.95).toFixed(0),
+      "stance p50 ms": percentile(stanceTimes, 0.5).toFixed(0),
+      "stance p95 ms": percentile(stanceTimes, 0.95).toFixed(0),
     };
   } finally {
     await disconnectDatabase();
@@ -89,16 +84,7 @@ async function measure(target: DatabaseTarget, label: string): Promise<BenchRow>
 }
 
 const bench: Bench = async () => {
-  const rows = [await measure({ kind: "pglite", dataDir: null }, "PGlite (in memory)")];
-  const serverUrl = process.env.BENCH_DATABASE_URL?.trim();
-  if (serverUrl) {
-    const throwaway = await createThrowawayDatabase(serverUrl);
-    try {
-      rows.push(await measure({ kind: "postgres", url: throwaway.url }, "PostgreSQL"));
-    } finally {
-      await dropThrowawayDatabase(serverUrl, throwaway.name);
-    }
-  }
+  const rows = await measureOnEachDatabase(measure);
   return {
     title: `The lessons board: ${LESSONS.toLocaleString("en")} lessons, ${(LESSONS * STANCES_PER_LESSON).toLocaleString("en")} stances`,
     rows,

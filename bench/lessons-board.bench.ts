@@ -29,6 +29,7 @@ import { createPrng, findWords, randomInt, randomWordRange } from "../lib/anchor
 import { CHROMIUM_EXECUTABLE, chromiumLaunchOptions } from "../e2e/support/chromium";
 import { freePort, startServer, stopServer } from "./support/app-server";
 import type { Bench, BenchRow } from "./run";
+import { percentile } from "./support/databases";
 
 const LESSONS = 2_000;
 const STANCES_PER_LESSON = 10;
@@ -142,8 +143,6 @@ async function measureLoad(page: Page, url: string): Promise<Load> {
   });
   return { ...times, busy: busy * 1000, more };
 }
-
-const percentile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))]!;
 
 function summarize(step: string, values: number[]): BenchRow {
   return { step, "p50 / median ms": percentile(values, 0.5).toFixed(0), "p95 / max ms": percentile(values, 0.95).toFixed(0), "min ms": Math.min(...values).toFixed(0) };

@@ -9,19 +9,14 @@ import { adoptDatabase, disconnectDatabase, type PrismaClient } from "../lib/db"
 import { openDatabase, type DatabaseTarget } from "../lib/db/connection";
 import { applyPendingMigrations } from "../lib/db/migrations";
 import { findSimilarLessons } from "../lib/lessons/find-similar-lessons";
-import { createThrowawayDatabase, dropThrowawayDatabase } from "../test/db";
 import { DEMO_LESSONS } from "../lib/demo/demo-contributions";
 import fs from "node:fs";
 import path from "node:path";
 import type { Bench, BenchRow } from "./run";
+import { measureOnEachDatabase, percentile } from "./support/databases";
 
 const LESSONS = 2_000;
 const TYPED = 10;
-
-function percentile(values: number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
-}
 
 /** Sentences of the corpus, for statements that read like the real ones. */
 function corpusSentences(): string[] {
@@ -92,16 +87,7 @@ async function measure(target: DatabaseTarget, label: string): Promise<BenchRow>
 }
 
 const bench: Bench = async () => {
-  const rows = [await measure({ kind: "pglite", dataDir: null }, "PGlite (in memory)")];
-  const serverUrl = process.env.BENCH_DATABASE_URL?.trim();
-  if (serverUrl) {
-    const throwaway = await createThrowawayDatabase(serverUrl);
-    try {
-      rows.push(await measure({ kind: "postgres", url: throwaway.url }, "PostgreSQL 15"));
-    } finally {
-      await dropThrowawayDatabase(serverUrl, throwaway.name);
-    }
-  }
+  const rows = await measureOnEachDatabase(measure);
   return {
     title: "Similar-lesson suggestions while typing, 2,000 lessons",
     rows,

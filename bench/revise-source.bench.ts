@@ -12,18 +12,13 @@ import { applyPendingMigrations } from "../lib/db/migrations";
 import { normalizeSourceText } from "../lib/sources/normalize-text";
 import { parseMarkup } from "../lib/sources/markup";
 import { reviseSource } from "../lib/sources/revise-source";
-import { createThrowawayDatabase, dropThrowawayDatabase } from "../test/db";
 import fs from "node:fs";
 import path from "node:path";
 import type { Bench, BenchRow } from "./run";
+import { measureOnEachDatabase, percentile } from "./support/databases";
 
 const PASSAGES = 1_000;
 const RUNS = 6;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function measure(target: DatabaseTarget, label: string): Promise<BenchRow> {
   const connection = await openDatabase(target);
@@ -62,7 +57,7 @@ async function measure(target: DatabaseTarget, label: string): Promise<BenchRow>
     return {
       database: label,
       passages: PASSAGES,
-      "revise ms (median)": median(times).toFixed(0),
+      "revise ms (median)": percentile(times, 0.5).toFixed(0),
       "min ms": Math.min(...times).toFixed(0),
       "max ms": Math.max(...times).toFixed(0),
       "placed / moved / orphaned (first run)": `${last.placed} / ${last.moved} / ${last.orphaned}`,
@@ -73,16 +68,7 @@ async function measure(target: DatabaseTarget, label: string): Promise<BenchRow>
 }
 
 const bench: Bench = async () => {
-  const rows = [await measure({ kind: "pglite", dataDir: null }, "PGlite (in memory)")];
-  const serverUrl = process.env.BENCH_DATABASE_URL?.trim();
-  if (serverUrl) {
-    const throwaway = await createThrowawayDatabase(serverUrl);
-    try {
-      rows.push(await measure({ kind: "postgres", url: throwaway.url }, "PostgreSQL"));
-    } finally {
-      await dropThrowawayDatabase(serverUrl, throwaway.name);
-    }
-  }
+  const rows = await measureOnEachDatabase(measure);
   return {
     title: `Revising a source with ${PASSAGES.toLocaleString("en")} passages (~10% of its words edited)`,
     rows,

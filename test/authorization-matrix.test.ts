@@ -55,6 +55,7 @@ import { setStance } from "@/lib/lessons/set-stance";
 import { mergeLessons } from "@/lib/lessons/merge-lessons";
 import { revealStances } from "@/lib/lessons/reveal-stances";
 import { dismissMergeNotice } from "@/lib/lessons/dismiss-merge-notice";
+import { findSimilarLessons } from "@/lib/lessons/find-similar-lessons";
 import { getLessonSettings } from "@/lib/lessons/get-lesson-settings";
 import { updateLessonSettings } from "@/lib/lessons/update-lesson-settings";
 import { registerTestDatabase } from "./db";
@@ -653,6 +654,16 @@ const OPERATIONS: Operation[] = [
     run: (fixture, viewer, workshopId) => mergeLessons({ viewer, workshopId, lessonId: fixture.lessons[0].id, input: { fromLessonId: fixture.lessons[1].id } }),
     async verify(fixture) {
       expect(await prisma().lesson.findUniqueOrThrow({ where: { id: fixture.lessons[1].id } })).toMatchObject({ mergedIntoId: fixture.lessons[0].id });
+    },
+  },
+  {
+    name: "findSimilarLessons",
+    kind: "view",
+    namesItems: false,
+    run: (_f, viewer, workshopId) => findSimilarLessons({ viewer, workshopId, query: "First lesson" }),
+    async verify(fixture, result, before) {
+      expect((result as Awaited<ReturnType<typeof findSimilarLessons>>).lessons.map((lesson) => lesson.id)).toContain(fixture.lessons[0].id);
+      await unchanged(fixture, result, before);
     },
   },
   {

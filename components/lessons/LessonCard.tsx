@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { ThemeSwatch } from "@/components/themes/ThemeSwatch";
@@ -12,6 +11,7 @@ import { EvidenceChips } from "./EvidenceChips";
 import { MergeLessonControl } from "./MergeLessonControl";
 import { StanceButtons } from "./StanceButtons";
 import type { Lesson, Stance } from "./types";
+import { useAttempt } from "@/components/ui/use-attempt";
 
 /** What the viewer may do on the board (from the workshop's permissions). */
 export interface BoardPermissions {
@@ -44,18 +44,9 @@ interface LessonCardProps {
 export function LessonCard({ workshopId, lesson, groupThemeId, themes, lessons, can, actions }: LessonCardProps) {
   const t = useTranslations("lessons");
   const when = useWhen();
-  const [error, setError] = useState<string | null>(null);
+  const { error, attempt } = useAttempt();
   const otherThemes = themes.filter((theme) => theme.id !== groupThemeId && lesson.themeIds.includes(theme.id));
   const ids = { statement: `lesson-${lesson.id}-statement`, consensus: `lesson-${lesson.id}-consensus` };
-
-  async function attempt(work: () => Promise<void>) {
-    setError(null);
-    try {
-      await work();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  }
 
   return (
     <article className="card lesson-card stack-small" id={`lesson-${lesson.id}`} aria-labelledby={ids.statement} tabIndex={-1}>

@@ -12,6 +12,7 @@ import { AnnotationForm } from "./AnnotationForm";
 import { CopyLinkButton } from "./CopyLinkButton";
 import { DeferredConfirm } from "./DeferredConfirm";
 import type { CardActions } from "./card-actions";
+import { useAttempt } from "@/components/ui/use-attempt";
 
 interface AnnotationCardProps {
   annotation: PresentedAnnotation;
@@ -33,19 +34,10 @@ export function AnnotationCard({ annotation, themes, isActive, canContribute, ca
   const when = useWhen();
   const [isEditing, setIsEditing] = useState(false);
   const [reply, setReply] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, attempt } = useAttempt();
   const { exact } = annotation.passage.quote;
   const quote = exact.length > 160 ? `${exact.slice(0, 160)}…` : exact;
   const tagged = themes.filter((theme) => annotation.themeIds.includes(theme.id));
-
-  async function attempt(work: () => Promise<void>) {
-    setError(null);
-    try {
-      await work();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  }
 
   async function handleReply(event: FormEvent) {
     event.preventDefault();

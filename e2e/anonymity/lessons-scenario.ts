@@ -84,6 +84,9 @@ export async function writeLessonsAndTakeStances(
     await member.page.goto(`/workshops/${workshopId}/lessons`);
     for (const statement of shown) await expect(member.page.getByText(statement)).toBeVisible();
     await recordPage(member.page, member.received);
+    // The edit page of the first lesson: its author's form, "not found" for everyone else.
+    await member.page.goto(`/workshops/${workshopId}/lessons/${lessonIds[0]}/edit`);
+    await recordPage(member.page, member.received);
   }
   return shown;
 }

@@ -2,12 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/session";
-import { describeConsensus } from "@/lib/consensus/consensus";
 import { findWorkshopKey } from "@/lib/ownership/workshop-key";
 import { ownershipOf } from "@/lib/ownership/ownership";
 import { parseInput, ZId } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { loadLessonContext, tallyLessons } from "./context";
+import { consensusOf } from "./present";
 import { rankSimilarLessons } from "./similar-lessons";
 import { STATEMENT_MAX } from "./schemas";
 
@@ -48,8 +48,7 @@ export async function findSimilarLessons({ viewer, workshopId, query, excludeLes
   return {
     lessons: ranked.map(({ id, score }) => {
       const tally = tallies.get(id)!;
-      const consensus = context.held ? null : describeConsensus({ endorse: tally.endorse, dispute: tally.dispute, eligible: context.eligible }, context.thresholds);
-      return { id, statement: statements.get(id) ?? "", consensus, myStance: tally.myStance, score };
+      return { id, statement: statements.get(id) ?? "", consensus: consensusOf(tally, context), myStance: tally.myStance, score };
     }),
   };
 }

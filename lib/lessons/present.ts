@@ -70,6 +70,11 @@ function byReadingOrder(a: LessonEvidenceWithPassage, b: LessonEvidenceWithPassa
   );
 }
 
+/** The phrase (and counts where they single nobody out) one viewer sees; null while stances are held. */
+export function consensusOf(tally: LessonTally, context: LessonContext) {
+  return context.held ? null : describeConsensus({ endorse: tally.endorse, dispute: tally.dispute, eligible: context.eligible }, context.thresholds);
+}
+
 /**
  * A lesson as one viewer sees it: `mine` (they wrote it) and `myStance`, never who wrote it or
  * who took which stance. The consensus is the phrase's class, with counts only where they
@@ -77,9 +82,7 @@ function byReadingOrder(a: LessonEvidenceWithPassage, b: LessonEvidenceWithPassa
  */
 export function presentLesson(lesson: LessonWithRelations, tally: LessonTally, context: LessonContext, audience: Audience) {
   const placed = lesson.evidence.filter((item) => item.passage.state !== "ORPHANED");
-  const consensus = context.held
-    ? null
-    : describeConsensus({ endorse: tally.endorse, dispute: tally.dispute, eligible: context.eligible }, context.thresholds);
+  const consensus = consensusOf(tally, context);
   return {
     id: lesson.id,
     statement: lesson.statement,
