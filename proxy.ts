@@ -3,6 +3,7 @@ import { buildContentSecurityPolicy } from "@/lib/security/content-security-poli
 import { refuseServerAction } from "@/lib/security/server-action-guard";
 import { LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from "@/i18n/config";
 import { logger } from "@/lib/logger";
+import { PATH_HEADER } from "@/lib/auth/return-path";
 
 /**
  * Every page gets a fresh nonce and a strict Content Security Policy: scripts run only if Next
@@ -35,6 +36,9 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  // Pages learn their own address from here (a layout is not told it): set on every request, so
+  // never what the browser sent.
+  requestHeaders.set(PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

@@ -11,6 +11,7 @@ import { seedDemoWorkshop } from "@/lib/demo/seed-demo";
 import { refreshDerivedTexts } from "@/lib/passages/refresh-derived-texts";
 import { convertPendingOwnership } from "@/lib/ownership/convert-pending-ownership";
 import { sealExpiredWorkshops } from "@/lib/ownership/seal-expired-workshops";
+import { applyDueRetention } from "@/lib/retention/apply-retention";
 import { closeSocketServer, createSocketServer } from "@/lib/realtime/socket-server";
 import { logger } from "@/lib/logger";
 
@@ -38,8 +39,14 @@ async function main(): Promise<void> {
     sealExpiredWorkshops(prisma, { days: env.SEAL_AFTER_CLOSED_DAYS })
       .then((sealed) => sealed.length && logger.info(`sealed ${sealed.length} workshop(s) closed for ${env.SEAL_AFTER_CLOSED_DAYS} days or archived`))
       .catch((error) => logger.error("sealing expired workshops failed", error));
+  // Retention the same way: at start and hourly, idempotent, each workshop under its row lock.
+  const trimNow = () =>
+    applyDueRetention(prisma)
+      .then((trimmed) => trimmed.length && logger.info(`deleted the raw contributions of ${trimmed.length} workshop(s) whose retention period ended`))
+      .catch((error) => logger.error("applying retention failed", error));
   await sealNow();
-  setInterval(() => void sealNow(), 60 * 60 * 1000).unref();
+  await trimNow();
+  setInterval(() => void sealNow().then(trimNow), 60 * 60 * 1000).unref();
   const refreshed = await refreshDerivedTexts(prisma);
   if (refreshed) logger.info(`re-read ${refreshed} source(s) under the current parser and re-anchored their passages`);
   logger.info(`database ready (${connection.target.kind}) in ${Date.now() - started} ms`);
@@ -49,6 +56,11 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const server = http.createServer((request, response) => void handle(request, response));
+  // Node closes an idle keep-alive connection after 5 s, which races a client sending its next
+  // request on it at that moment ("socket hang up" in a script or a proxy). Clients and proxies
+  // give up on idle connections well before a minute.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const io = createSocketServer(server, {
     allowedOrigins: [new URL(env.APP_URL).origin, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
   });

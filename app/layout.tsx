@@ -3,7 +3,10 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { Toaster } from "@/components/ui/toast/Toaster";
 import "./globals.css";
+import "./narrow.css";
+import "./print.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -21,10 +24,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a className="skip-link" href="#main">
             {t("skipToContent")}
           </a>
-          <SiteHeader />
-          <main id="main" className="page">
-            {children}
-          </main>
+          <Toaster>
+            <SiteHeader />
+            <main id="main" className="page">
+              {children}
+            </main>
+          </Toaster>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -10,25 +10,13 @@ import { openDatabase, type DatabaseTarget } from "../lib/db/connection";
 import { applyPendingMigrations } from "../lib/db/migrations";
 import { findSimilarLessons } from "../lib/lessons/find-similar-lessons";
 import { DEMO_LESSONS } from "../lib/demo/demo-contributions";
-import fs from "node:fs";
 import path from "node:path";
+import { corpusSentences } from "./support/large-note";
 import type { Bench, BenchRow } from "./run";
 import { measureOnEachDatabase, percentile } from "./support/databases";
 
 const LESSONS = 2_000;
 const TYPED = 10;
-
-/** Sentences of the corpus, for statements that read like the real ones. */
-function corpusSentences(): string[] {
-  const text = ["ipi-emerging-lessons-from-minusma-2024.md", "csis-examining-extremism-jnim.txt"]
-    .map((file) => fs.readFileSync(path.resolve("prisma/seed/corpus", file), "utf8"))
-    .join("\n");
-  return text
-    .replace(/<[^>]+>|[#*_]/g, "")
-    .split(/(?<=[.!?])\s+/)
-    .map((sentence) => sentence.replace(/\s+/g, " ").trim())
-    .filter((sentence) => sentence.length >= 40 && sentence.length <= 400);
-}
 
 async function seedLessons(db: PrismaClient) {
   const people = await Promise.all(
@@ -42,7 +30,7 @@ async function seedLessons(db: PrismaClient) {
     },
     include: { themes: true },
   });
-  const sentences = corpusSentences();
+  const sentences = corpusSentences(path.resolve("."), { files: ["ipi-emerging-lessons-from-minusma-2024.md", "csis-examining-extremism-jnim.txt"], maxLength: 400 });
   // Distinct statements: corpus sentences, cut at different lengths and numbered past the first round.
   const statements = Array.from({ length: LESSONS }, (_, i) => {
     const sentence = sentences[i % sentences.length]!;

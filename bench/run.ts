@@ -6,11 +6,20 @@
  *   (needs `npm run build`; without one it says so and measures nothing);
  * - note-sync.bench.ts: 5, 20 and 50 editors typing into the live note through the real socket
  *   server and storage: acknowledgement and fan-out latency, frames and stored rows;
+ * - scale.bench.ts: 5–250 editors with the load generator in its own process, beside a plain ws
+ *   relay and Hocuspocus, on PGlite and PostgreSQL (docs/PERFORMANCE.md); join.bench.ts: 500
+ *   sockets joining a workshop; client-ids.bench.ts: update cost against past visits;
  * - revise-source.bench.ts: revising a source that carries 1,000 passages, end to end;
  * - lessons-board.bench.ts: the lessons board with 2,000 lessons and 20,000 stances, API and
  *   Chromium (needs `npm run build`); lessons-board-db.bench.ts: its database work and one stance
  *   click, on PGlite and PostgreSQL;
- * - lessons-similar.bench.ts: similar-lesson suggestions per keystroke over 2,000 lessons.
+ * - lessons-similar.bench.ts: similar-lesson suggestions per keystroke over 2,000 lessons;
+ * - note-render.bench.ts: resolving a 50,000-character note (100 lesson references, 200
+ *   footnotes) and exporting it as Markdown, HTML, Word and PDF;
+ * - note-browser.bench.ts: that note open in Chromium while a second editor changes it (a
+ *   keystroke, a paragraph with footnotes moved, a footnote inserted) and a third member takes
+ *   stances: time to the DOM per remote change, main-thread cost (needs `npm run build`);
+ * - note-guard.bench.ts: the attribution guard's detectors over that size of note, 100 members.
  *
  * `npm run bench` runs this with `--conditions=react-server`, as Next runs server code: domain
  * functions start with `import "server-only"`, which throws under any other condition.

@@ -25,6 +25,12 @@ const ZEnv = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:587").optional(),
     EMAIL_FROM: z.string().min(3).optional(),
     SEED_DEMO: z.enum(["true", "false"]).optional(),
+    WRITES_PER_MINUTE: z.coerce
+      .number({ message: "WRITES_PER_MINUTE must be a number of changes" })
+      .int("WRITES_PER_MINUTE must be a whole number")
+      .min(10, "WRITES_PER_MINUTE must be at least 10")
+      .max(100_000, "WRITES_PER_MINUTE must be at most 100000")
+      .default(60),
   })
   .superRefine((env, ctx) => {
     if (env.RAPPORTEUR_MODE !== "production") return;

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, inputErrorFromDatabase, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { runWithApiRequest } from "@/lib/auth/api-request";
 
 /**
  * The one place where failures of route handlers become HTTP responses: an AppError keeps its
@@ -21,11 +22,14 @@ export function errorResponse(caught: unknown): NextResponse {
   );
 }
 
-/** Wraps a route handler so that it never leaks a stack trace. */
+/**
+ * Wraps a route handler so that it never leaks a stack trace, and marks it as a JSON route: the
+ * one kind of request an access token may authenticate (see lib/auth/session.ts).
+ */
 export function withErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
-      return await handler(...args);
+      return await runWithApiRequest(args[0] instanceof Request ? args[0] : undefined, () => handler(...args));
     } catch (error) {
       return errorResponse(error);
     }
@@ -75,7 +79,7 @@ function tooLarge(maxBytes: number): AppError {
 }
 
 /** A file to download (an export): never cached, never sniffed, runs nothing if opened in place. */
-export function downloadResponse(file: { filename: string; contentType: string; body: string | Uint8Array<ArrayBuffer> }): Response {
+export function downloadResponse(file: { filename: string; contentType: string; body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> }): Response {
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,

@@ -68,6 +68,22 @@ ensure_chromium() {
   fi
   # The Debian wrapper prints a harmless "[: unexpected operator"; keep only the version line.
   say "chromium: $("$wanted" --version 2>/dev/null | tail -n 1 || echo 'version unknown')"
+  # The tests run in the headless shell (half the CPU of the full browser, e2e/support/chromium.ts).
+  if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium-headless-shell ]; then
+    say "chromium-headless-shell: missing; installing Debian's"
+    apt_install chromium-headless-shell || say "chromium-headless-shell: not available; the tests use $wanted"
+  fi
+}
+
+# ---------- poppler (pdftoppm renders an exported PDF's first page to PNG in the tests) ----------
+
+ensure_pdftoppm() {
+  if command -v pdftoppm >/dev/null 2>&1; then
+    say "pdftoppm: found $(command -v pdftoppm)"
+  else
+    say "pdftoppm: missing; installing Debian's poppler-utils"
+    apt_install poppler-utils
+  fi
 }
 
 # ---------- PostgreSQL ----------
@@ -200,4 +216,5 @@ write_url() {
 }
 
 ensure_chromium
+ensure_pdftoppm
 ensure_postgres

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite (`npm test`): type check, lint, integration tests on PGlite and on
-# PostgreSQL, production build, browser tests. Stops at the first failing stage.
+# PostgreSQL, production build, browser tests (on PostgreSQL, a few on the embedded database: see
+# playwright.config.ts). Stops at the first failing stage.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -29,6 +30,6 @@ stage "lint" npm run lint
 stage "integration tests (PGlite)" env -u TEST_DATABASE_URL npx vitest run
 stage "integration tests (PostgreSQL)" env TEST_DATABASE_URL="$TEST_DB_URL" npx vitest run
 stage "build" npm run build
-stage "browser tests (Playwright)" npx playwright test
+stage "browser tests (Playwright)" env E2E_DATABASE_SERVER="$TEST_DB_URL" npx playwright test
 
 printf '\nAll stages passed in %ss\n' "$((SECONDS - SUITE_START))"

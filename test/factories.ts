@@ -60,6 +60,16 @@ export async function createWorkshop(input: CreateWorkshopInput = {}): Promise<W
   });
 }
 
+/**
+ * A workshop whose meeting note exists and is blank: a note otherwise starts from its template
+ * (lib/notes/note-template.ts), which tests of the note's storage and sync would have to step over.
+ */
+export async function createWorkshopWithBlankNote(input: CreateWorkshopInput = {}): Promise<Workshop> {
+  const workshop = await createWorkshop(input);
+  await (await getPrisma()).meetingNote.create({ data: { workshopId: workshop.id } });
+  return workshop;
+}
+
 /** Adds a user to a workshop with a role. */
 export async function addMember(workshopId: string, userId: string, role: Role = "PARTICIPANT"): Promise<Membership> {
   const prisma = await getPrisma();

@@ -80,7 +80,7 @@ describe("presenters", () => {
   const source = { id: "s1", workshopId: "w1", title: "t", authors: [], publisher: "", publishedOn: "", url: "", shortCitation: "", format: "TEXT" as const, originalText: CANARY, markup: "text", text: "text", revision: 1, position: 0, createdAt: date, updatedAt: date, ...extra };
   const theme = { id: "t1", workshopId: "w1", name: "n", nameKey: "n", description: "", color: "teal", position: 0, createdAt: date, ...extra };
   const proposal = { id: "tp1", workshopId: "w1", name: "n", description: "", reason: "", status: "PENDING" as const, response: "", themeId: null, createdAt: date, decidedAt: null, ...extra };
-  const workshop = { id: "w1", title: "t", description: "", date: null, place: "", attribution: "CHATHAM_HOUSE" as const, status: "OPEN" as const, isDemo: false, codebookOriginId: null, closedAt: null, sealedAt: null, holdStances: false, stancesRevealedAt: null, consensusThresholds: null, createdAt: date, updatedAt: date, ...extra };
+  const workshop = { id: "w1", title: "t", description: "", date: null, place: "", attribution: "CHATHAM_HOUSE" as const, status: "OPEN" as const, isDemo: false, codebookOriginId: null, closedAt: null, sealedAt: null, holdStances: false, stancesRevealedAt: null, consensusThresholds: null, participantsEditNote: true, retentionDays: null, retentionAppliedAt: null, createdAt: date, updatedAt: date, ...extra };
   const user = { id: "u2", name: "n", email: "e@x.test", emailVerified: null, image: null, organization: null, locale: null, createdAt: date, ...extra };
   const membership = { ...extra, id: "m1", workshopId: "w1", userId: "u2", role: "PARTICIPANT" as const, createdAt: date, user };
   const invitation = { id: "i1", workshopId: "w1", email: "e@x.test", role: "PARTICIPANT" as const, tokenHash: CANARY, expiresAt: date, acceptedAt: null, revokedAt: null, invitedById: CANARY, createdAt: date, ...extra };
@@ -91,17 +91,19 @@ describe("presenters", () => {
     evidence: [{ id: "e1", lessonId: "l1", passageId: "p1", note: "n", createdAt: date, passage: { ...passage, source: { ...source, shortCitation: "s" } }, ...extra }],
     ...extra,
   };
-  const lessonContext = { eligible: 9, thresholds: DEFAULT_THRESHOLDS, held: false };
+  const lessonContext = { eligible: 9, thresholds: DEFAULT_THRESHOLDS, held: false, noteLessonIds: new Set(["l1"]) };
   const tally = { endorse: 3, dispute: 3, myStance: "ENDORSE" as const };
 
   it("presentLesson gives exactly the contract's fields: `mine` and `myStance`, never an author or a tag", () => {
     const presented = presentLesson(lesson, tally, lessonContext, audience);
     expect(Object.keys(presented).sort()).toEqual(
-      ["id", "statement", "elaboration", "themeIds", "evidence", "strength", "consensus", "agreement", "myStance", "mine", "isHidden", "isEdited", "when"].sort(),
+      ["id", "statement", "elaboration", "themeIds", "evidence", "strength", "consensus", "agreement", "myStance", "mine", "isHidden", "isEdited", "inNote", "when"].sort(),
     );
     expect(Object.keys(presented.evidence[0]!).sort()).toEqual(["id", "note", "passage", "source"]);
     expect(Object.keys(presented.evidence[0]!.source).sort()).toEqual(["id", "title"]);
     expect(presented.consensus).toEqual({ consensus: "diverged", counts: { endorse: 3, dispute: 3, eligible: 9 } });
+    expect(presented.inNote).toBe(true);
+    expect(presentLesson(lesson, tally, { ...lessonContext, noteLessonIds: new Set() }, audience).inNote).toBe(false);
   });
 
   it.each([

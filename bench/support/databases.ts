@@ -1,6 +1,6 @@
 /** What the database benches share: running one measurement on each database, and percentiles. */
 import type { DatabaseTarget } from "../../lib/db/connection";
-import { createThrowawayDatabase, dropThrowawayDatabase } from "../../test/db";
+import { createThrowawayDatabase, dropThrowawayDatabase } from "../../test/db-server";
 import type { BenchRow } from "../run";
 
 /**

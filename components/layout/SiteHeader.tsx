@@ -18,7 +18,10 @@ export async function SiteHeader() {
         {viewer ? (
           <span className="signed-in">
             <span className="visually-hidden">{t("signedInAs")}</span>
-            <span className="viewer-email">{viewer.email}</span>
+            {/* The name people chose; the address only until they have given one. */}
+            <span className="viewer-name" title={viewer.name ? viewer.email : undefined}>
+              {viewer.name ?? viewer.email}
+            </span>
             <SignOutButton />
           </span>
         ) : (

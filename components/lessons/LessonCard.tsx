@@ -43,6 +43,7 @@ interface LessonCardProps {
 
 export function LessonCard({ workshopId, lesson, groupThemeId, themes, lessons, can, actions }: LessonCardProps) {
   const t = useTranslations("lessons");
+  const tRefs = useTranslations("note.refs");
   const when = useWhen();
   const { error, attempt } = useAttempt();
   const otherThemes = themes.filter((theme) => theme.id !== groupThemeId && lesson.themeIds.includes(theme.id));
@@ -58,6 +59,11 @@ export function LessonCard({ workshopId, lesson, groupThemeId, themes, lessons, 
         <span>{when(lesson.when)}</span>
         {lesson.isEdited && <span className="badge">{t("edited")}</span>}
         {lesson.isHidden && <span className="badge badge-warning">{t("hiddenBadge")}</span>}
+        {lesson.inNote && (
+          <span className="badge" title={tRefs("inNoteHint")}>
+            {tRefs("inNoteBadge")}
+          </span>
+        )}
       </p>
       {lesson.elaboration && (
         <details className="lesson-elaboration">

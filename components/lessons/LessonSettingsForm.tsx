@@ -8,6 +8,7 @@ import { DEFAULT_LOCALE, isLocale } from "@/i18n/config";
 import type { ActionState } from "@/lib/page-helpers";
 import "./lessons.css";
 import { FormStatus } from "@/components/ui/FormStatus";
+import { useActionToast } from "@/components/ui/toast/use-action-toast";
 
 /** What the form edits and saves: null thresholds are the defaults. */
 export interface LessonSettings {
@@ -33,12 +34,14 @@ function boundsOf(key: Key): { min: number; max: number } {
 export function LessonSettingsForm({ initial, onSave }: { initial: LessonSettings; onSave: (settings: LessonSettings) => Promise<ActionState> }) {
   const t = useTranslations("lessons.settings");
   const tErrors = useTranslations("errors");
+  const tToast = useTranslations("toast");
   const locale = useLocale();
   const id = useId();
   const [holdStances, setHoldStances] = useState(initial.holdStances);
   const [fields, setFields] = useState(() => Object.fromEntries(KEYS.map((key) => [key, String(shown(key, (initial.consensusThresholds ?? DEFAULT_THRESHOLDS)[key]))])) as Record<Key, string>);
   const [isDefault, setIsDefault] = useState(initial.consensusThresholds === null);
   const [state, setState] = useState<ActionState>({});
+  useActionToast(state, { success: t("saved"), failure: tToast("saveFailed") });
   const [isBusy, setIsBusy] = useState(false);
 
   const parsed = ZConsensusThresholds.safeParse(Object.fromEntries(KEYS.map((key) => [key, stored(key, Number(fields[key]))])));
@@ -113,7 +116,7 @@ export function LessonSettingsForm({ initial, onSave }: { initial: LessonSetting
             <p className="methods-sentence">{methodsSentence(isLocale(locale) ? locale : DEFAULT_LOCALE, thresholds)}</p>
           </div>
         )}
-        <FormStatus state={state} success={t("saved")} />
+        <FormStatus state={state} />
         <button type="submit" className="button button-primary" disabled={isBusy || !thresholds}>
           {t("save")}
         </button>

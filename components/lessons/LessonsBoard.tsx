@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { PenLine } from "lucide-react";
+import { EmptyState } from "@/components/ui/EmptyState";
 import { ThemeSwatch } from "@/components/themes/ThemeSwatch";
 import type { PresentedTheme } from "@/lib/themes/present";
 import { useLessonsApi } from "./api";
@@ -13,6 +15,7 @@ import { BOARD_BATCH, NO_FILTER, firstOfGroups, orderBoard, type BoardFilter } f
 import type { Lesson, LessonBoard } from "./types";
 import { useLiveLessons } from "./use-live-lessons";
 import "./lessons.css";
+import "./lessons-print.css";
 import { useLessonTarget } from "./use-lesson-target";
 
 interface LessonsBoardProps {
@@ -27,6 +30,7 @@ interface LessonsBoardProps {
 /** The board: lessons grouped by theme in codebook order, filtered, live. */
 export function LessonsBoard({ workshopId, initialBoard, isComplete, initialThemes, can }: LessonsBoardProps) {
   const t = useTranslations("lessons");
+  const tEmpty = useTranslations("empty.lessons");
   const locale = useLocale();
   const api = useLessonsApi(workshopId);
   const { board, themes, isLoading, upsert, remove, dropNotice } = useLiveLessons({ workshopId, api, initialBoard, isComplete, initialThemes });
@@ -65,19 +69,23 @@ export function LessonsBoard({ workshopId, initialBoard, isComplete, initialThem
   }
 
   return (
-    <div className="stack">
+    <div className="stack lessons-board">
       <BoardNotices workshopId={workshopId} notices={board.notices} isHeld={board.held} canReveal={can.canReveal} api={api} onDismissed={dropNotice} />
       {board.lessons.length === 0 && !isLoading ? (
-        <div className="card stack-small lesson-empty">
-          <p>{can.canWrite ? t("empty") : t("emptyObserver")}</p>
-          {can.canWrite && (
-            <p>
+        <EmptyState
+          title={tEmpty("title")}
+          testId="empty-lessons"
+          action={
+            can.canWrite && (
               <Link className="button button-primary" href={`/workshops/${workshopId}/lessons/new`}>
+                <PenLine aria-hidden="true" className="icon" />
                 {t("write")}
               </Link>
-            </p>
-          )}
-        </div>
+            )
+          }
+        >
+          {can.canWrite ? tEmpty("write") : tEmpty("others")}
+        </EmptyState>
       ) : (
         <>
           <BoardFilters themes={themes} filter={filter} onChange={changeFilter} isHeld={board.held} />

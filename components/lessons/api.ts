@@ -3,44 +3,11 @@
 import { useMemo } from "react";
 import { useTranslations } from "next-intl";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
+import { sendJson as send } from "@/components/ui/request";
 import type { Lesson, LessonBoard, LessonInput, SimilarLesson, Stance } from "./types";
 
 /** A refused request, with the server's message in the person's language. */
-export class LessonRequestError extends Error {
-  constructor(
-    message: string,
-    readonly code?: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-type Translate = ReturnType<typeof useTranslations<"errors">>;
-
-async function send<T>(t: Translate, networkError: string, url: string, method: string, body?: object, signal?: AbortSignal): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
-  } catch (failure) {
-    if ((failure as Error).name === "AbortError") throw failure;
-    throw new LessonRequestError(networkError);
-  }
-  if (response.status === 204) return undefined as T;
-  const payload = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const { code, message, messageKey, ...details } = (payload as { error?: { code?: string; message?: string; messageKey?: string } }).error ?? {};
-    // The catalog's message, in the person's language, when the server names one.
-    const text = messageKey && t.has(messageKey as "generic") ? t(messageKey as "generic") : (message ?? t("generic"));
-    throw new LessonRequestError(text, code, details);
-  }
-  return payload as T;
-}
+export { RequestError as LessonRequestError } from "@/components/ui/request";
 
 /** The lessons' JSON routes, with errors in the person's language. */
 export function useLessonsApi(workshopId: string) {

@@ -15,6 +15,7 @@ const lesson = (id: string, themeIds: string[], agreement: number | null, extra:
   mine: false,
   isHidden: false,
   isEdited: false,
+  inNote: false,
   when: { day: "2026-01-01", partOfDay: "morning" },
   ...extra,
 });

@@ -1,60 +1,56 @@
 "use client";
 
-import type { KeyboardEvent } from "react";
+import { Fragment, useSyncExternalStore, type ReactNode } from "react";
+import { Toolbar, Tooltip } from "radix-ui";
 import { useTranslations } from "next-intl";
+import { ListPlus, Superscript } from "lucide-react";
 import { useEditorState, type Editor } from "@tiptap/react";
 import { missingThemeSections } from "@/lib/notes/theme-sections";
+import { TOOLBAR_GROUPS, ariaShortcut, formatShortcut } from "./toolbar-commands";
 
-type Command = {
-  id: string;
-  /** Shown as the keyboard shortcut next to the label, for those who prefer the keyboard. */
-  shortcut?: string;
-  isActive?: (editor: Editor) => boolean;
-  run: (editor: Editor) => void;
-};
+const COMMANDS = TOOLBAR_GROUPS.flat();
+const noSubscription = () => () => {};
+const readIsMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-const COMMANDS: Command[] = [
-  { id: "bold", shortcut: "Ctrl+B", isActive: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
-  { id: "italic", shortcut: "Ctrl+I", isActive: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
-  { id: "underline", shortcut: "Ctrl+U", isActive: (e) => e.isActive("underline"), run: (e) => e.chain().focus().toggleUnderline().run() },
-  { id: "heading", shortcut: "Ctrl+Alt+2", isActive: (e) => e.isActive("heading", { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
-  { id: "subheading", shortcut: "Ctrl+Alt+3", isActive: (e) => e.isActive("heading", { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
-  { id: "bulletList", shortcut: "Ctrl+Shift+8", isActive: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
-  { id: "orderedList", shortcut: "Ctrl+Shift+7", isActive: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
-  { id: "quote", shortcut: "Ctrl+Shift+B", isActive: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
-  { id: "undo", shortcut: "Ctrl+Z", run: (e) => e.chain().focus().undo().run() },
-  { id: "redo", shortcut: "Ctrl+Shift+Z", run: (e) => e.chain().focus().redo().run() },
-];
-
-/** Moves focus between toolbar buttons with the arrow keys (the WAI-ARIA toolbar pattern). */
-function moveFocus(event: KeyboardEvent<HTMLDivElement>): void {
-  if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
-  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>("button")];
-  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  if (index < 0) return;
-  event.preventDefault();
-  const next = (index + (event.key === "ArrowRight" ? 1 : -1) + buttons.length) % buttons.length;
-  buttons[next].focus();
+/** A toolbar button with its tooltip (name and shortcut), reached by the toolbar's arrow keys. */
+function ToolButton({ label, shortcut, children, ...props }: { label: string; shortcut?: string; children: ReactNode } & Toolbar.ToolbarButtonProps) {
+  return (
+    <Tooltip.Root>
+      <Tooltip.Trigger asChild>
+        <Toolbar.Button className="tool" {...props}>
+          {children}
+        </Toolbar.Button>
+      </Tooltip.Trigger>
+      <Tooltip.Portal>
+        <Tooltip.Content className="tooltip" side="bottom" sideOffset={6}>
+          {label}
+          {shortcut && <kbd className="tooltip-keys">{shortcut}</kbd>}
+        </Tooltip.Content>
+      </Tooltip.Portal>
+    </Tooltip.Root>
+  );
 }
 
-/** Formatting, and a heading per workshop theme that the note lacks (its sections). */
-export function NoteToolbar({ editor, themes }: { editor: Editor; themes: string[] }) {
+/**
+ * Formatting in groups (Radix Toolbar: one Tab stop, arrow keys move along, tooltips show each
+ * shortcut), the footnote button, and a heading per workshop theme that the note lacks.
+ */
+export function NoteToolbar({ editor, themes, onFootnote }: { editor: Editor; themes: string[]; onFootnote: () => void }) {
   const t = useTranslations("note.toolbar");
+  const tCite = useTranslations("note.cite");
+  // The toolbar renders only once the note is in sync, in the browser: no server markup to match.
+  const isMac = useSyncExternalStore(noSubscription, readIsMac, () => false);
   const active = useEditorState({
     editor,
     selector: ({ editor: current }) => COMMANDS.map((command) => command.isActive?.(current) ?? null),
   });
 
-  const missingThemes = () => {
+  const addThemeSections = () => {
     const headings: string[] = [];
     editor.state.doc.descendants((node) => {
       if (node.type.name === "heading") headings.push(node.textContent);
     });
-    return missingThemeSections(headings, themes);
-  };
-
-  const addThemeSections = () => {
-    const missing = missingThemes();
+    const missing = missingThemeSections(headings, themes);
     if (!missing.length) return;
     const sections = missing.flatMap((theme) => [
       { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: theme }] },
@@ -64,25 +60,41 @@ export function NoteToolbar({ editor, themes }: { editor: Editor; themes: string
   };
 
   return (
-    <div role="toolbar" aria-label={t("label")} aria-controls="note-body" className="note-toolbar" onKeyDown={moveFocus}>
-      {COMMANDS.map((command, index) => (
-        <button
-          key={command.id}
-          type="button"
-          className="tool"
-          aria-pressed={command.isActive ? Boolean(active[index]) : undefined}
-          aria-keyshortcuts={command.shortcut?.replace("Ctrl", "Control")}
-          title={command.shortcut ? `${t(command.id)} (${command.shortcut})` : t(command.id)}
-          onClick={() => command.run(editor)}
-        >
-          {t(command.id)}
-        </button>
-      ))}
-      {themes.length > 0 && (
-        <button type="button" className="tool" onClick={addThemeSections}>
-          {t("themeSections")}
-        </button>
-      )}
-    </div>
+    <Tooltip.Provider delayDuration={400}>
+      <Toolbar.Root aria-label={t("label")} aria-controls="note-body" className="note-toolbar">
+        {TOOLBAR_GROUPS.map((group, groupIndex) => (
+          <Fragment key={group[0].id}>
+            {groupIndex > 0 && <Toolbar.Separator className="note-toolbar-separator" />}
+            {group.map((command) => {
+              const index = COMMANDS.indexOf(command);
+              return (
+                <ToolButton
+                  key={command.id}
+                  label={t(command.id)}
+                  shortcut={command.keys && formatShortcut(command.keys, isMac)}
+                  aria-label={t(command.id)}
+                  aria-pressed={command.isActive ? Boolean(active[index]) : undefined}
+                  aria-keyshortcuts={command.keys && ariaShortcut(command.keys, isMac)}
+                  onClick={() => command.run(editor)}
+                >
+                  <command.icon aria-hidden="true" className="icon" />
+                </ToolButton>
+              );
+            })}
+          </Fragment>
+        ))}
+        <Toolbar.Separator className="note-toolbar-separator" />
+        <ToolButton label={tCite("title")} onClick={onFootnote}>
+          <Superscript aria-hidden="true" className="icon" />
+          <span>{tCite("footnote")}</span>
+        </ToolButton>
+        {themes.length > 0 && (
+          <ToolButton label={t("themeSectionsHint")} onClick={addThemeSections}>
+            <ListPlus aria-hidden="true" className="icon" />
+            <span>{t("themeSections")}</span>
+          </ToolButton>
+        )}
+      </Toolbar.Root>
+    </Tooltip.Provider>
   );
 }

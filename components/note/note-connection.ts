@@ -41,6 +41,8 @@ export class NoteConnection {
   private state: NoteConnectionState = { status: "connecting", error: null, canEdit: false, synced: false };
   private socket: RealtimeSocket | null = null;
   private joined = false;
+  /** A change was refused for a passing reason: the rest waits for the re-sync that resends it all. */
+  private resyncing = false;
   private pending: Uint8Array[] = [];
   private inFlight = 0;
   private sendTimer: ReturnType<typeof setTimeout> | null = null;
@@ -87,6 +89,10 @@ export class NoteConnection {
       "workshop:changed": (payload) => {
         if (payload.workshopId === this.workshopId && this.joined) this.join();
       },
+      // So do signing the note off, reopening it, and the "participants edit the note" setting.
+      "note:status": (payload) => {
+        if (payload.workshopId === this.workshopId && this.joined) this.join();
+      },
     });
     this.doc.on("update", onLocalUpdate);
     this.awareness.on("update", onLocalAwareness);
@@ -124,13 +130,16 @@ export class NoteConnection {
       Y.applyUpdate(this.doc, new Uint8Array(response.update), REMOTE);
       applyAwarenessUpdate(this.awareness, new Uint8Array(response.awareness), REMOTE);
       this.joined = true;
+      this.resyncing = false;
       // The catch-up below carries everything queued so far.
       this.pending = [];
-      this.set({ canEdit: response.canEdit, synced: true, status: "saved", error: null });
-      if (response.canEdit) {
-        const missing = Y.encodeStateAsUpdate(this.doc, new Uint8Array(response.stateVector));
-        if (missing.byteLength > EMPTY_UPDATE_BYTES) this.send(missing);
-      }
+      const missing = Y.encodeStateAsUpdate(this.doc, new Uint8Array(response.stateVector));
+      const hasUnsent = missing.byteLength > EMPTY_UPDATE_BYTES;
+      // Read-only now (signed off, say) with words the server refused: the refusal stays shown,
+      // since this page holds text the note does not. A reopening sends them below.
+      const keepsRefusal = !response.canEdit && hasUnsent && this.state.status === "error";
+      this.set({ canEdit: response.canEdit, synced: true, ...(keepsRefusal ? {} : { status: "saved" as const, error: null }) });
+      if (response.canEdit && hasUnsent) this.send(missing);
       this.sendAwareness();
     });
   }
@@ -145,7 +154,7 @@ export class NoteConnection {
   private flush(): void {
     if (this.sendTimer) clearTimeout(this.sendTimer);
     this.sendTimer = null;
-    if (!this.joined || !this.pending.length) return;
+    if (!this.joined || this.resyncing || !this.pending.length) return;
     const update = this.pending.length === 1 ? this.pending[0] : Y.mergeUpdates(this.pending);
     this.pending = [];
     this.send(update);
@@ -159,8 +168,13 @@ export class NoteConnection {
     socket.emit("note:update", { workshopId: this.workshopId, update }, (response) => {
       this.inFlight -= 1;
       if (!response.ok) {
+        // Changes sent after one the server could not take build on it, so the server refuses
+        // them as damaged: the coming re-sync resends them all, and those refusals say nothing.
+        if (this.resyncing && response.code === "BAD_REQUEST") return;
         if (!PASSING_FAILURES.has(response.code)) return this.set({ status: "error", error: response.message });
-        // Storage busy or too fast: sync again shortly, which resends what the server lacks.
+        // Storage busy or too fast: hold further changes and sync again shortly, which resends
+        // everything the server lacks in one go.
+        this.resyncing = true;
         if (this.retryTimer) clearTimeout(this.retryTimer);
         this.retryTimer = setTimeout(() => this.join(), RETRY_DELAY_MS);
         return;

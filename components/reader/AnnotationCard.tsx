@@ -24,13 +24,16 @@ interface AnnotationCardProps {
   linkPath: string;
   /** The new-lesson form, pre-filled with this annotation's passage and themes. */
   lessonPath: string;
+  /** The meeting note, offering to cite this annotation's passage. */
+  citePath: string;
   onSelect: () => void;
   actions: CardActions;
 }
 
-export function AnnotationCard({ annotation, themes, isActive, canContribute, canModerate, linkPath, lessonPath, onSelect, actions }: AnnotationCardProps) {
+export function AnnotationCard({ annotation, themes, isActive, canContribute, canModerate, linkPath, lessonPath, citePath, onSelect, actions }: AnnotationCardProps) {
   const t = useTranslations("reader");
   const tLessons = useTranslations("lessons.fromReader");
+  const tCite = useTranslations("note.cite");
   const when = useWhen();
   const [isEditing, setIsEditing] = useState(false);
   const [reply, setReply] = useState("");
@@ -117,6 +120,11 @@ export function AnnotationCard({ annotation, themes, isActive, canContribute, ca
             {canContribute && !annotation.passage.isOrphan && (
               <Link className="button button-small" href={lessonPath}>
                 {tLessons("turnInto")}
+              </Link>
+            )}
+            {canContribute && !annotation.passage.isOrphan && (
+              <Link className="button button-small" href={citePath}>
+                {tCite("citeInNote")}
               </Link>
             )}
           </div>

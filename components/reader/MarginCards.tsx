@@ -68,6 +68,7 @@ export function MarginCards(props: MarginCardsProps) {
               canModerate={canModerate}
               linkPath={`/workshops/${props.workshopId}/sources/${props.sourceId}#annotation-${annotation.id}`}
               lessonPath={`/workshops/${props.workshopId}/lessons/new?${new URLSearchParams({ passage: annotation.passage.id, themes: annotation.themeIds.join(",") })}`}
+              citePath={`/workshops/${props.workshopId}/note?${new URLSearchParams({ cite: annotation.passage.id })}`}
               onSelect={() => onSelect(annotation.id)}
               actions={bindCardActions(api, annotation, upsert, remove)}
             />

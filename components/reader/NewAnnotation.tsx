@@ -15,6 +15,8 @@ interface NewAnnotationProps {
   onCancel: () => void;
   /** The new-lesson form with the pending passage as its evidence. */
   lessonHref: string | null;
+  /** Cites the selected words in the meeting note (makes their passage, opens the note). */
+  onCite: (() => Promise<void>) | null;
 }
 
 /**
@@ -22,7 +24,7 @@ interface NewAnnotationProps {
  * passage is pending, the panel that adjusts and annotates it (placed beside the passage in a
  * wide reader, after the finder in the page's order so that Tab goes from one to the other).
  */
-export function NewAnnotation({ text, themes, pending, onPending, onCreate, onCancel, lessonHref }: NewAnnotationProps) {
+export function NewAnnotation({ text, themes, pending, onPending, onCreate, onCancel, lessonHref, onCite }: NewAnnotationProps) {
   const t = useTranslations("reader");
   return (
     <section className="card stack-small new-annotation" aria-labelledby="new-annotation-heading">
@@ -31,7 +33,7 @@ export function NewAnnotation({ text, themes, pending, onPending, onCreate, onCa
       </h2>
       {!pending && <p className="hint">{t("selectHint")}</p>}
       <FindPassage text={text} onFound={onPending} />
-      {pending && <PendingPanel text={text} pending={pending} onAdjust={onPending} themes={themes} onSubmit={onCreate} onCancel={onCancel} lessonHref={lessonHref} />}
+      {pending && <PendingPanel text={text} pending={pending} onAdjust={onPending} themes={themes} onSubmit={onCreate} onCancel={onCancel} lessonHref={lessonHref} onCite={onCite} />}
     </section>
   );
 }

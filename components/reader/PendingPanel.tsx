@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect } from "react";
 import { useTranslations } from "next-intl";
 import type { PresentedTheme } from "@/lib/themes/present";
+import { useAttempt } from "@/components/ui/use-attempt";
 import { AnnotationForm } from "./AnnotationForm";
 import { FIND_PASSAGE_INPUT_ID } from "./ids";
 import { PENDING_ID } from "./paint";
@@ -28,6 +29,7 @@ interface PendingPanelProps {
   onSubmit: (values: { comment: string; themeIds: string[] }) => Promise<void>;
   onCancel: () => void;
   lessonHref: string | null;
+  onCite: (() => Promise<void>) | null;
 }
 
 /**
@@ -35,9 +37,11 @@ interface PendingPanelProps {
  * either end by a word, and the comment and themes. In a wide reader it sits beside the
  * passage (`data-anchor`), as the selected card does.
  */
-export function PendingPanel({ text, pending, onAdjust, themes, onSubmit, onCancel, lessonHref }: PendingPanelProps) {
+export function PendingPanel({ text, pending, onAdjust, themes, onSubmit, onCancel, lessonHref, onCite }: PendingPanelProps) {
   const t = useTranslations("reader");
   const tLessons = useTranslations("lessons.fromReader");
+  const tCite = useTranslations("note.cite");
+  const { error, attempt } = useAttempt();
   const quote = text.slice(pending.start, pending.end);
   const shown = quote.length > QUOTE_SHOWN ? `${quote.slice(0, 240)} … ${quote.slice(-140)}` : quote;
 
@@ -80,6 +84,18 @@ export function PendingPanel({ text, pending, onAdjust, themes, onSubmit, onCanc
       {lessonHref && (
         <p>
           <Link href={lessonHref}>{tLessons("newFromPassage")}</Link>
+        </p>
+      )}
+      {onCite && (
+        <p>
+          <button type="button" className="button button-small" onClick={() => void attempt(onCite)}>
+            {tCite("citeInNote")}
+          </button>
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
         </p>
       )}
     </div>

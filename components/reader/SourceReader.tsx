@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
 import type { PresentedSource } from "@/lib/sources/present";
@@ -20,6 +21,7 @@ import { useMarginLayout } from "./use-margin-layout";
 import { useReaderTarget } from "./use-reader-target";
 import { useReveal } from "./use-reveal";
 import type { TextRange } from "./word-range";
+import { EmptyAnnotations } from "./EmptyAnnotations";
 
 interface SourceReaderProps {
   workshopId: string;
@@ -33,6 +35,7 @@ interface SourceReaderProps {
 export function SourceReader({ workshopId, source, themes: initialThemes, initialAnnotations, canContribute, canModerate }: SourceReaderProps) {
   const t = useTranslations("reader");
   const api = useMemo(() => readerApi(workshopId, source.id), [workshopId, source.id]);
+  const router = useRouter();
   const { annotations, themes, upsert, remove } = useLiveAnnotations({ workshopId, source, initialThemes, initialAnnotations });
   const [filter, setFilter] = useState<AnnotationFilter>(SHOW_ALL);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -152,6 +155,13 @@ export function SourceReader({ workshopId, source, themes: initialThemes, initia
               onPending={setPending}
               onCreate={create}
               lessonHref={pending && `/workshops/${workshopId}/lessons/new?${new URLSearchParams({ source: source.id, start: String(pending.start), end: String(pending.end), revision: String(source.revision) })}`}
+              onCite={
+                pending &&
+                (async () => {
+                  const { passage } = await api.pickPassage({ start: pending.start, end: pending.end, revision: source.revision });
+                  router.push(`/workshops/${workshopId}/note?${new URLSearchParams({ cite: passage.id })}`);
+                })
+              }
               onCancel={() => {
                 setPending(null);
                 window.getSelection()?.removeAllRanges();
@@ -170,6 +180,7 @@ export function SourceReader({ workshopId, source, themes: initialThemes, initia
               </button>
             </div>
           </div>
+          {annotations.length === 0 && <EmptyAnnotations canContribute={canContribute} />}
           {orphans.length > 0 && (
             <section className="orphans stack-small" aria-labelledby="orphans-heading">
               <h2 id="orphans-heading" className="margin-title">

@@ -39,5 +39,8 @@ export function readerApi(workshopId: string, sourceId: string) {
     setReplyHidden: (id: string, replyId: string, hidden: boolean) =>
       send<void>(`${base}/annotations/${id}/replies/${replyId}/hidden`, "PUT", { hidden }),
     removeReply: (id: string, replyId: string) => send<void>(`${base}/annotations/${id}/replies/${replyId}`, "DELETE"),
+    /** The passage on selected words, to cite in the note. */
+    pickPassage: (input: { start: number; end: number; revision: number }) =>
+      send<{ passage: { id: string } }>(`${base}/passages`, "POST", { sourceId, ...input }),
   };
 }

@@ -5,7 +5,12 @@ import { AlertDialog } from "radix-ui";
 
 interface ConfirmDialogProps {
   /** The element that opens the dialog (a button); it gets focus back when the dialog closes. */
-  trigger: ReactNode;
+  trigger?: ReactNode;
+  /** Controlled instead (no trigger): whether it is open, and the request to close it (Cancel, Escape). */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  /** While the dialog cannot be confirmed yet (its description is still loading). */
+  isConfirmDisabled?: boolean;
   title: string;
   /** What will happen, in words a person can weigh (counts of what it touches, for instance). */
   description: ReactNode;
@@ -21,8 +26,11 @@ interface ConfirmDialogProps {
  * Asks before an action that cannot be undone. An accessible alert dialog (Radix UI): focus
  * moves into it and is trapped there, Escape cancels, and the focus returns to the trigger.
  */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, cancelLabel, onConfirm, isDestructive = true }: ConfirmDialogProps) {
-  const [isOpen, setIsOpen] = useState(false);
+export function ConfirmDialog({ trigger, open, onOpenChange, isConfirmDisabled = false, title, description, confirmLabel, cancelLabel, onConfirm, isDestructive = true }: ConfirmDialogProps) {
+  const [isOpenHere, setIsOpenHere] = useState(false);
+  const isControlled = open !== undefined;
+  const isOpen = isControlled ? open : isOpenHere;
+  const setIsOpen = (next: boolean) => (isControlled ? onOpenChange?.(next) : setIsOpenHere(next));
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -33,7 +41,8 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, cance
     setError(null);
     try {
       await onConfirm();
-      setIsOpen(false);
+      // A controlled dialog is closed by its owner, which knows what confirming did.
+      if (!isControlled) setIsOpenHere(false);
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
@@ -43,7 +52,7 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, cance
 
   return (
     <AlertDialog.Root open={isOpen} onOpenChange={(open) => !isBusy && setIsOpen(open)}>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
+      {trigger && <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content className="dialog stack-small">
@@ -63,7 +72,7 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, cance
               </button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
-              <button type="button" className={`button ${isDestructive ? "button-danger" : "button-primary"}`} onClick={handleConfirm} disabled={isBusy} aria-busy={isBusy || undefined}>
+              <button type="button" className={`button ${isDestructive ? "button-danger" : "button-primary"}`} onClick={handleConfirm} disabled={isBusy || isConfirmDisabled} aria-busy={isBusy || undefined}>
                 {confirmLabel}
               </button>
             </AlertDialog.Action>

@@ -45,6 +45,9 @@ test("a long margin renders cards as they are reached; every highlight is in the
   // Reaching the end of the list (scrolling, or the button by keyboard) brings the rest.
   await page.reload();
   await expect(margin.getByRole("article")).toHaveCount(40);
+  // Hydrated (the live count comes from the socket) before scrolling: the server-rendered list
+  // has no observer yet, and a scroll made before it is set up would not be seen.
+  await expect(page.getByTestId("live-count")).toContainText(/here now/);
   await margin.getByRole("button", { name: /^Show 5 more/ }).scrollIntoViewIfNeeded();
   await expect(margin.getByRole("article")).toHaveCount(45);
   await expect(margin.getByRole("button", { name: /^Show \d+ more/ })).toHaveCount(0);

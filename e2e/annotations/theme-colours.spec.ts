@@ -13,6 +13,8 @@ const TEXT = [
 ].join("\n\n");
 
 test("highlights take their themes' colours, striped for several; names on hover and in chips; filtering by several themes", async ({ page }) => {
+  // Four annotations made through the API, the reader read on screen and on paper.
+  test.setTimeout(60_000);
   await signInAsDemo(page, "Rafael Rapporteur");
   const workshopId = await createReadingWorkshop(page);
   const source = { workshopId, ...(await addSource(page, workshopId, { title: uniqueTitle("Colours"), text: TEXT })) };
@@ -88,4 +90,15 @@ test("highlights take their themes' colours, striped for several; names on hover
   await expect(filters.getByRole("checkbox", { name: first.name })).not.toBeChecked();
   for (const comment of ["Untagged", "One theme", "Two themes", "Overlapping"]) await expect(cardWith(page, `${comment} ${tag}`)).toBeVisible();
   await expect(filters.getByRole("button", { name: "All annotations" })).toHaveAttribute("aria-pressed", "true");
+
+  // On paper: the text with its highlights in their colours, the annotations after it as notes;
+  // no header, no filters, no buttons but the quotes'.
+  const header = page.locator(".site-header");
+  await expect(header).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(header).toBeHidden();
+  await expect(summary).toBeHidden();
+  for (const button of await page.locator(".reader-page button:not(.quote-button)").all()) await expect(button).toBeHidden();
+  await expect(marksOf(page, single.id)).toHaveCSS("background-color", fill(first));
+  for (const comment of ["Untagged", "One theme", "Two themes", "Overlapping"]) await expect(cardWith(page, `${comment} ${tag}`)).toBeVisible();
 });

@@ -9,8 +9,9 @@ import type { ScanMember } from "./annotations-scenario";
  */
 export async function writeNoteTogether(members: ScanMember[], workshopId: string): Promise<void> {
   await Promise.all(members.map((member) => member.page.goto(`/workshops/${workshopId}/note`)));
+  // Four note pages hydrating at once, beside the other worker's tests: more than the default wait.
   for (const member of members) {
-    await expect(member.page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+    await expect(member.page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 30_000 });
   }
   for (const [index, member] of members.entries()) {
     const note = member.page.getByRole("textbox", { name: "Meeting note" });
@@ -24,7 +25,7 @@ export async function writeNoteTogether(members: ScanMember[], workshopId: strin
     await expect(member.page.getByRole("textbox", { name: "Meeting note" })).toContainText(last);
     // Everyone else's caret is drawn (the others' awareness frames arrived).
     await expect(member.page.locator(".note-caret")).toHaveCount(members.length - 1);
-    await expect(member.page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+    await expect(member.page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   }
   // Opening it again: the join answer carries the whole stored note in one binary frame.
   for (const member of members) {

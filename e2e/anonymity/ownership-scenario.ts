@@ -2,6 +2,7 @@ import { expect } from "@playwright/test";
 import { acceptInvitation, inviteMember, uniqueTitle, workshopIdFromUrl } from "../fixtures/workshops";
 import { recordPage } from "./capture";
 import { addScanSource, annotateAndReply, downloadExports, type ScanMember } from "./annotations-scenario";
+import { expectToast } from "../fixtures/toast";
 
 /** The organizer seals the workshop from its settings, through the dialog. */
 export async function sealFromSettings(organizer: ScanMember, workshopId: string): Promise<void> {
@@ -46,6 +47,6 @@ export async function attributedThenChathamHouse(members: readonly (ScanMember &
   await organizer.page.goto(`/workshops/${workshopId}/settings`);
   await organizer.page.getByRole("radio", { name: /^Chatham House/ }).check();
   await organizer.page.getByRole("button", { name: "Save changes" }).click();
-  await expect(organizer.page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
+  await expectToast(organizer.page, "Changes saved.");
   return { workshopId, sourceId, written };
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { requestMagicLink } from "../fixtures/magic-link";
+import { completeProfileStep, requestMagicLink } from "../fixtures/magic-link";
 import { acceptInvitation, createWorkshop, inviteMember, uniqueTitle } from "../fixtures/workshops";
 import { findMail } from "../fixtures/mail";
 import { recordContext, recordPage, requestAndRecord, type Received } from "./capture";
@@ -12,6 +12,12 @@ import { NOTE_EXPORT_FORMATS, downloadNoteExports, writeNoteTogether } from "./n
 import { proposeAndDecideThemes, readCodebook } from "./codebook-scenario";
 import { attributedThenChathamHouse, readSourceAgain, sealFromSettings } from "./ownership-scenario";
 import { writeLessonsAndTakeStances } from "./lessons-scenario";
+import { GUARD_PATH, buildNoteAndSignOff, isGuardDetailFor } from "./note-product-scenario";
+import { readReview } from "./review-scenario";
+import { expectToast } from "../fixtures/toast";
+import { searchEverything } from "./search-scenario";
+import { readEverythingWithAToken } from "./tokens-scenario";
+import { WORKSHOP_EXPORTS, downloadWorkshopExports } from "./exports-scenario";
 
 /**
  * The anonymity scanner. Four members with unique canaries (name, email, organization, user
@@ -56,7 +62,9 @@ async function joinAsNewPerson(browser: Browser, role: Member["role"], index: nu
     label: `member ${index} (${role})`,
     role,
     email: `canary-${tag}-${index}@example.test`,
-    name: `Canaryname ${tag}${index}`,
+    // An accent the attribution guard folds away: the note can then name someone without
+    // carrying their canary, and only the guard's answer can carry it as written.
+    name: `Canarynamé ${tag}${index}`,
     organization: `Canaryorg ${tag}${index}`,
     userAgent,
     userId: "",
@@ -66,11 +74,9 @@ async function joinAsNewPerson(browser: Browser, role: Member["role"], index: nu
   };
   await page.goto("/sign-in");
   await page.goto(await requestMagicLink(page, member.email));
-  await page.goto("/account");
-  await page.getByLabel("Name", { exact: true }).fill(member.name);
-  await page.getByLabel("Organization").fill(member.organization);
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  // The first sign-in's profile step: the canaries go in where a newcomer types them.
+  await completeProfileStep(page, { name: member.name, organization: member.organization });
+  await expect(page).toHaveURL(/\/workshops$/);
   const session = await (await page.request.get("/api/auth/session")).json();
   // Own canaries must reach their owner: proof that the scanner sees what a member receives.
   member.userId = session.user.id;
@@ -96,7 +102,7 @@ async function visitEverything(member: Member, workshopId: string): Promise<void
     await page.goto(url);
     await recordPage(page, member.received);
   }
-  for (const url of ["/api/workshops", `/api/workshops/${workshopId}`, `/api/workshops/${workshopId}/lessons`, "/api/workshops/not-a-workshop", "/api/health", "/api/auth/session"]) {
+  for (const url of ["/api/workshops", `/api/workshops/${workshopId}`, `/api/workshops/${workshopId}/lessons`, `/api/workshops/${workshopId}/note/references`, "/api/workshops/not-a-workshop", "/api/health", "/api/auth/session"]) {
     await requestAndRecord(page, url, member.received);
   }
   await page.goto(`/workshops/${workshopId}`);
@@ -108,7 +114,8 @@ async function visitEverything(member: Member, workshopId: string): Promise<void
 }
 
 test("no member ever receives another member's identity", async ({ browser, baseURL }) => {
-  test.setTimeout(480_000);
+  // The whole-workshop exports (two archive bundles, each with its PDF) add a minute or more on a busy machine.
+  test.setTimeout(720_000);
   const members: Member[] = [];
   for (const [index, role] of ROLES.entries()) members.push(await joinAsNewPerson(browser, role, index));
   const [organizer, ...others] = members;
@@ -134,7 +141,7 @@ test("no member ever receives another member's identity", async ({ browser, base
   await organizer.page.goto(`/workshops/${workshopId}/settings`);
   await organizer.page.getByLabel("Description").fill("Scanned for leaks.");
   await organizer.page.getByRole("button", { name: "Save changes" }).click();
-  await expect(organizer.page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
+  await expectToast(organizer.page, "Changes saved.");
 
   // Annotations, live frames, replies and both exports. The observer is a participant by now,
   // so everyone replies; the first three annotate.
@@ -146,14 +153,27 @@ test("no member ever receives another member's identity", async ({ browser, base
   for (const member of members) await readCodebook(member, workshopId);
   const lessons = await writeLessonsAndTakeStances(members, workshopId, sourceId, baseURL!);
   await writeNoteTogether(members, workshopId);
+  await buildNoteAndSignOff(members, workshopId, lessons[0]!);
   for (const member of members) await downloadNoteExports(member, workshopId, `Point ${members.length} of the note.`);
+  for (const member of members) await readReview(member, workshopId);
+  for (const member of members) await downloadWorkshopExports(member, workshopId);
 
   for (const member of members) await visitEverything(member, workshopId);
+  for (const member of members) await searchEverything(member, workshopId);
+
+  // Scripts: the organizer and a participant (who organizes a workshop of their own, so may hold
+  // a token) read every JSON route of the API with read tokens and no cookie.
+  const tokenHolders = [organizer, others[1]];
+  const tokens = [
+    await readEverythingWithAToken(organizer, workshopId, baseURL!, { organizeOwnWorkshop: false }),
+    await readEverythingWithAToken(others[1], workshopId, baseURL!, { organizeOwnWorkshop: true }),
+  ];
 
   // Sealed: contributions belong to nobody now; everyone reads everything again.
   await sealFromSettings(organizer, workshopId);
   await readSourceAgain(members, workshopId, sourceId, written);
   for (const member of members) await readCodebook(member, workshopId);
+  for (const member of members) await readReview(member, workshopId);
   for (const member of members) await visitEverything(member, workshopId);
 
   // A workshop held attributed, then switched to the Chatham House Rule: everyone reads it again.
@@ -176,7 +196,7 @@ test("no member ever receives another member's identity", async ({ browser, base
       member.label,
       member.received,
       members.filter((other) => other !== member).map(canariesOf),
-      member === organizer ? isOrganizersMemberList : undefined,
+      (item) => (member === organizer && isOrganizersMemberList(item)) || isGuardDetailFor(member)(item),
     ),
   );
   expect(leaks, `identity leaks:\n${describeLeaks(leaks)}`).toEqual([]);
@@ -212,10 +232,59 @@ test("no member ever receives another member's identity", async ({ browser, base
     }
   }
   expect(organizer.received.some((item) => isOrganizersMemberList(item) && item.text.includes(others[0].name))).toBe(true);
+  // Search found everyone's lessons, on the page and through the JSON route (the matched word
+  // "scan" is a segment of its own: what follows it arrives whole).
+  for (const member of members) {
+    for (const statement of lessons) {
+      const tail = statement.split("scan")[1]!;
+      expect(member.received.some((item) => item.kind === "page" && item.source.includes("/search?") && item.text.includes(tail)), statement).toBe(true);
+      expect(member.received.some((item) => item.kind === "http" && item.source.includes("/search?") && item.text.includes(tail)), statement).toBe(true);
+    }
+    expect(member.received.some((item) => item.kind === "page" && item.source.endsWith("/workshops/compare"))).toBe(true);
+  }
+  // The note as product: references, versions, the guard's answers, sign-off, footnoted exports.
+  for (const member of members) {
+    expect(member.received.some((item) => item.kind === "http" && item.source.includes("/note/references") && item.text.includes(lessons[0]!))).toBe(true);
+    expect(member.received.some((item) => item.kind === "page" && /\/note\/versions\/[^/]+$/.test(item.source))).toBe(true);
+    expect(member.received.some((item) => item.kind === "page" && /\/review\?theme=/.test(item.source))).toBe(true);
+    expect(member.received.some((item) => item.kind === "socket" && item.text.includes("note:status"))).toBe(true);
+    expect(member.received.some((item) => GUARD_PATH.test(item.source) && item.text.includes("my delegation"))).toBe(true);
+    expect(member.received.some((item) => item.source.endsWith("/note/export?format=md") && item.text.includes("[^2]:"))).toBe(true);
+  }
+  // The whole-workshop exports and every file of the archive bundle reached those who may export.
+  for (const member of members.slice(0, 2)) {
+    for (const path of WORKSHOP_EXPORTS) {
+      expect(member.received.some((item) => item.source.endsWith(`/export/${path}`)), path).toBe(true);
+    }
+    for (const file of ["README.md", "note/meeting-note.pdf", "note/meeting-note.docx", "lessons/lessons.csv", "annotations/annotations.jsonld", "codebook/codebook.qdc"]) {
+      expect(member.received.some((item) => item.source.includes("/export/archive → ") && item.source.endsWith(file)), file).toBe(true);
+    }
+    expect(member.received.some((item) => item.source.endsWith("lessons/lessons.json") && item.text.includes(lessons[0]!))).toBe(true);
+  }
+  // A dismissal and its undo, the reopening and the second sign-off were answered and recorded.
+  expect(others[1].received.filter((item) => item.source.includes("/note/guard/dismissals")).map((item) => item.source.split(" ")[0])).toEqual(["POST", "DELETE"]);
+  expect(organizer.received.some((item) => item.source.startsWith("POST") && item.source.endsWith("/note/reopen"))).toBe(true);
+  expect(others[0].received.some((item) => item.source.startsWith("POST") && item.source.endsWith("/note/sign-off"))).toBe(true);
+  // The guard really matched the organizer's name: the rapporteur was told whose it is.
+  expect(others[0].received.some((item) => GUARD_PATH.test(item.source) && item.text.includes(organizer.name))).toBe(true);
 
   const log = fs.readFileSync(SERVER_LOG, "utf8");
   const logLeaks = findLeaks("the server log", [{ kind: "http", source: SERVER_LOG, text: log }], members.map(canariesOf));
   expect(logLeaks, `canaries in the server log:\n${describeLeaks(logLeaks)}`).toEqual([]);
+
+  // Access tokens reach their holder once, and nobody else; the server never logs them.
+  for (const [index, secret] of tokens.entries()) {
+    expect(tokenHolders[index].received.some((item) => item.kind === "page" && item.text.includes(secret))).toBe(true);
+    for (const member of members.filter((other) => other !== tokenHolders[index])) {
+      expect(member.received.filter((item) => item.text.includes(secret)).map((item) => item.source), member.label).toEqual([]);
+    }
+    expect(log.includes(secret), "an access token in the server log").toBe(false);
+    expect(log.includes(secret.slice(4)), "an access token's secret in the server log").toBe(false);
+  }
+  // The scripts' answers were recorded (and scanned above) as what their holders received.
+  for (const holder of tokenHolders) {
+    expect(holder.received.some((item) => item.kind === "http" && item.source.startsWith("GET") && item.source.endsWith(`/api/workshops/${workshopId}/theme-proposals`))).toBe(true);
+  }
 
   await Promise.all(members.map((member) => member.context.close()));
 });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { waitForMail } from "../fixtures/mail";
-import { isSignInMail, uniqueEmail } from "../fixtures/magic-link";
+import { completeProfileStep, isSignInMail, uniqueEmail, uniqueName } from "../fixtures/magic-link";
 
 test("an emailed magic link signs a new person in, and works only once", async ({ page, browser }) => {
   const email = uniqueEmail();
@@ -29,6 +29,8 @@ test("an emailed magic link signs a new person in, and works only once", async (
   const link = mail.links.find((candidate) => candidate.includes("/api/auth/callback/email"))!;
 
   await page.goto(link);
+  // A new account has no name yet: the profile step comes first, then where the link was going.
+  await completeProfileStep(page, { name: uniqueName() });
   await expect(page).toHaveURL(/\/workshops$/);
   await expect(page.getByRole("heading", { level: 1, name: "My workshops" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toContainText(email);

@@ -3,6 +3,7 @@ import { signInAsDemo } from "../fixtures/auth";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { createReadingWorkshop, findThemes } from "../fixtures/reader";
 import { createLesson, lessonCard, openBoard } from "./lesson-helpers";
+import { expectToast } from "../fixtures/toast";
 
 test("an organizer holds stances in the settings, members see only their own, then the organizer reveals them", async ({ page }) => {
   test.setTimeout(60_000);
@@ -19,7 +20,7 @@ test("an organizer holds stances in the settings, members see only their own, th
   await expect(settings).toContainText("“a few”, 2 to 4");
   await expectNoAxeViolations(page);
   await settings.getByRole("button", { name: "Save lesson settings" }).click();
-  await expect(settings.getByRole("status")).toHaveText("Lesson settings saved.");
+  await expectToast(page, "Lesson settings saved.");
 
   await openBoard(page, workshopId);
   await expect(page.getByText("Stances are hidden until an organizer reveals them.")).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { signInAsDemo } from "../fixtures/auth";
-import { requestMagicLink, uniqueEmail } from "../fixtures/magic-link";
+import { completeProfileStep, requestMagicLink, uniqueEmail, uniqueName } from "../fixtures/magic-link";
 import { createWorkshop, inviteMember, uniqueTitle } from "../fixtures/workshops";
 
 test("an invited person signs in from the invitation, joins, changes role and is removed", async ({ page, browser }) => {
@@ -15,6 +15,7 @@ test("an invited person signs in from the invitation, joins, changes role and is
   await expect(page.getByRole("heading", { name: "1 member" })).toBeVisible();
 
   const invitee = uniqueEmail("invitee");
+  const inviteeName = uniqueName("Invitee");
   const invitationLink = await inviteMember(page, workshopId, { email: invitee, role: "Participant", workshopTitle: title });
   expect(new URL(invitationLink).pathname).toMatch(/^\/invitations\/[^/]+$/);
   const pending = page.getByRole("region", { name: "Pending invitations" });
@@ -35,24 +36,25 @@ test("an invited person signs in from the invitation, joins, changes role and is
     await expect(guest.getByLabel("Email address")).toHaveValue(invitee);
     const signInLink = await requestMagicLink(guest, invitee);
     await guest.goto(signInLink);
-    // The sign-in link's callback brings the person back to the invitation.
+    // A new account first gives a display name; then the sign-in link's callback brings the person back to the invitation.
+    await completeProfileStep(guest, { name: inviteeName });
     await expect(guest).toHaveURL(new URL(invitationLink).pathname);
     await guest.getByRole("button", { name: "Accept the invitation" }).click();
     await expect(guest).toHaveURL(new RegExp(`/workshops/${workshopId}$`));
     await expect(guest.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(guest.getByText("Your role: Participant")).toBeVisible();
-    await expect(guest.getByRole("navigation", { name: "Workshop" }).getByRole("link")).toHaveText(["Overview", "Meeting note", "Themes", "Lessons"]);
+    await expect(guest.getByRole("navigation", { name: "Workshop" }).getByRole("link")).toHaveText(["Overview", "Meeting note", "Themes", "Lessons", "Review"]);
 
     // The link worked once; a second use is refused.
     await guest.goto(invitationLink);
     await expect(guest.getByRole("main").getByRole("alert")).toHaveText("This invitation has already been used. Ask the organizer for a new one.");
     await expect(guest.getByRole("button", { name: "Accept the invitation" })).toHaveCount(0);
 
-    // The organizer now lists them (a new account has no name: the address stands for it).
+    // The organizer now lists them under the name they gave, with their address.
     await page.reload();
     await expect(page.getByRole("heading", { name: "2 members" })).toBeVisible();
     const row = page.getByRole("row").filter({ hasText: invitee });
-    const roleSelect = row.getByRole("combobox", { name: `Role of ${invitee}` });
+    const roleSelect = row.getByRole("combobox", { name: `Role of ${inviteeName}` });
     await expect(roleSelect).toHaveValue("PARTICIPANT");
     await expect(page.getByRole("region", { name: "Pending invitations" })).toHaveCount(0);
 
@@ -60,15 +62,23 @@ test("an invited person signs in from the invitation, joins, changes role and is
     await roleSelect.selectOption({ label: "Observer" });
     // The server action's answer, so that the reload below cannot cut it short.
     const roleChanged = page.waitForResponse((response) => response.request().method() === "POST" && response.url().endsWith(`/workshops/${workshopId}/members`));
-    await row.getByRole("button", { name: `Change role ${invitee}` }).click();
+    await row.getByRole("button", { name: `Change role ${inviteeName}` }).click();
     expect((await roleChanged).ok()).toBe(true);
     await page.reload();
     await expect(page.getByRole("row").filter({ hasText: invitee }).getByRole("combobox")).toHaveValue("OBSERVER");
     await guest.goto(`/workshops/${workshopId}`);
     await expect(guest.getByText("Your role: Observer")).toBeVisible();
 
-    // Remove them.
-    await page.getByRole("row").filter({ hasText: invitee }).getByRole("button", { name: `Remove ${invitee}` }).click();
+    // Remove them: it asks first, and cancelling keeps them.
+    const removeButton = page.getByRole("row").filter({ hasText: invitee }).getByRole("button", { name: `Remove ${inviteeName}` });
+    const removeDialog = page.getByRole("alertdialog", { name: `Remove ${inviteeName} from the workshop?` });
+    await removeButton.click();
+    await removeDialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(removeDialog).toHaveCount(0);
+    await expect(removeButton).toBeFocused();
+    await expect(page.getByRole("heading", { name: "2 members" })).toBeVisible();
+    await removeButton.click();
+    await removeDialog.getByRole("button", { name: `Remove ${inviteeName}` }).click();
     await expect(page.getByRole("row").filter({ hasText: invitee })).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "1 member" })).toBeVisible();
 

@@ -31,6 +31,8 @@ async function locatePhrase(page: Page, phrase: string) {
       const range = document.createRange();
       range.setStart(node, index);
       range.setEnd(node, index + wanted.length);
+      // Mid-screen: a drag that starts at the window's edge scrolls the page and moves the selection.
+      node.parentElement!.scrollIntoView({ block: "center" });
       const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
       const first = rects[0]!;
       const last = rects[rects.length - 1]!;

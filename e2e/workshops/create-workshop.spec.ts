@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { signInWithMagicLink } from "../fixtures/magic-link";
 import { CHATHAM_HOUSE_BANNER, createWorkshop, uniqueTitle } from "../fixtures/workshops";
+import { expectToast } from "../fixtures/toast";
 
 // The date input's keyboard segments and the date shown afterwards follow the browser's locale.
 test.use({ locale: "en-US" });
@@ -83,6 +84,8 @@ test("a workshop can be created with the keyboard alone; an empty title creates 
 });
 
 test("an organizer edits a workshop in Settings, closes it, reopens it and archives it", async ({ page }) => {
+  // Many page loads and confirmations in one story: more than the default 30 s on a busy runner.
+  test.setTimeout(60_000);
   await signInWithMagicLink(page);
   const originalTitle = uniqueTitle("Settings workshop");
   await createWorkshop(page, { title: originalTitle, place: "Nairobi" });
@@ -102,7 +105,7 @@ test("an organizer edits a workshop in Settings, closes it, reopens it and archi
   await page.getByLabel("Title").fill(newTitle);
   await page.getByLabel("Place").fill("Addis Ababa");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
+  await expectToast(page, "Changes saved.");
 
   await page.getByRole("link", { name: "Overview" }).click();
   await expect(page.getByRole("heading", { level: 1, name: newTitle })).toBeVisible();
@@ -125,14 +128,24 @@ test("an organizer edits a workshop in Settings, closes it, reopens it and archi
   await expect(page.getByText("This workshop is closed: everything is read-only.")).toHaveCount(0);
   await expect(page.getByLabel("Title")).toHaveValue(newTitle);
 
-  // Archive: final.
+  // Archive: final, so it asks first; cancelling keeps the workshop as it was.
   await page.getByRole("button", { name: "Archive" }).click();
+  const archiveDialog = page.getByRole("alertdialog", { name: "Archive this workshop?" });
+  await archiveDialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(archiveDialog).toHaveCount(0);
+  await expect(page.getByText("The workshop is open: members can contribute.")).toBeVisible();
+  await page.getByRole("button", { name: "Archive" }).click();
+  await archiveDialog.getByRole("button", { name: "Archive the workshop" }).click();
   await expect(page.getByRole("status").filter({ hasText: "This workshop is archived: it is a read-only record." })).toBeVisible();
   await expect(page.getByText("The workshop is archived: it is a read-only record and cannot be reopened.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Reopen" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Close (read-only)" })).toHaveCount(0);
 
+  // Archived workshops leave the default list and stay readable under their own tab.
   await page.goto("/workshops");
   const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: newTitle }) });
+  await expect(page.getByRole("heading", { level: 1, name: "My workshops" })).toBeVisible();
+  await expect(card).toHaveCount(0);
+  await page.getByRole("link", { name: /^Archived/ }).click();
   await expect(card).toContainText("Archived");
 });

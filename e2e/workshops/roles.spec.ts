@@ -7,7 +7,7 @@ test("an observer sees no Members or Settings, and those pages are 404 for them"
   await signInAsDemo(page, "Omar Observer");
   const workshopId = await openDemoWorkshop(page);
   await expect(page.getByText("Your role: Observer")).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Workshop" }).getByRole("link")).toHaveText(["Overview", "Meeting note", "Themes", "Lessons"]);
+  await expect(page.getByRole("navigation", { name: "Workshop" }).getByRole("link")).toHaveText(["Overview", "Meeting note", "Themes", "Lessons", "Review"]);
 
   for (const section of ["settings", "members"]) {
     const response = await page.goto(`/workshops/${workshopId}/${section}`);

@@ -32,7 +32,7 @@ export interface AnnotationExport {
  * What an export is made of. Selected field by field: authors are never even read, so an
  * export cannot carry them (the database knows who wrote what; whoever holds a file must not).
  */
-const EXPORT_SELECT = {
+export const ANNOTATION_EXPORT_SELECT = {
   id: true,
   passage: { select: { exact: true, prefix: true, suffix: true, start: true, end: true, state: true } },
   comment: true,
@@ -41,7 +41,7 @@ const EXPORT_SELECT = {
   replies: { where: { hiddenAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true } },
 } as const;
 
-type ExportedAnnotation = {
+export type ExportedAnnotation = {
   id: string;
   passage: { exact: string; prefix: string; suffix: string; start: number | null; end: number | null; state: string };
   comment: string;
@@ -49,7 +49,7 @@ type ExportedAnnotation = {
   themes: { themeId: string }[];
   replies: { id: string; body: string; createdAt: Date }[];
 };
-type ExportTheme = { id: string; name: string };
+export type ExportTheme = { id: string; name: string };
 
 /**
  * A source's annotations as a file any member may download: W3C Web Annotation JSON-LD (an
@@ -66,7 +66,7 @@ export async function exportAnnotations({ viewer, workshopId, sourceId, format, 
   const source = await db.source.findFirst({ where: { id: sourceId, workshopId }, select: { id: true, title: true } });
   if (!source) throw notFound("Source");
   const [annotations, themes] = await Promise.all([
-    db.annotation.findMany({ where: { workshopId, passage: { sourceId }, hiddenAt: null }, select: EXPORT_SELECT }),
+    db.annotation.findMany({ where: { workshopId, passage: { sourceId }, hiddenAt: null }, select: ANNOTATION_EXPORT_SELECT }),
     db.theme.findMany({ where: { workshopId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
   ]);
   const ordered = [...annotations].sort(byDocumentOrder);
@@ -137,7 +137,7 @@ function selectorsOf({ passage }: ExportedAnnotation) {
  * Web Annotation model, a reply is an annotation of its own, with the "replying" motivation,
  * whose target is the annotation it answers.
  */
-function toW3cAnnotations(annotation: ExportedAnnotation, themes: ExportTheme[], urls: ExportUrls) {
+export function toW3cAnnotations(annotation: ExportedAnnotation, themes: ExportTheme[], urls: Pick<ExportUrls, "source">) {
   const id = `${urls.source}#annotation-${annotation.id}`;
   const tags = themes.filter((theme) => hasTheme(annotation, theme)).map((theme) => theme.name);
   const body = [...(annotation.comment ? [textualBody(annotation.comment, "commenting")] : []), ...tags.map((name) => textualBody(name, "tagging"))];

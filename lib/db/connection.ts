@@ -8,13 +8,16 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 
 /** Where the data lives: an embedded PGlite directory (or memory), or a PostgreSQL server. */
 export type DatabaseTarget =
-  | { kind: "pglite"; dataDir: string | null }
+  /** `startFrom`: an in-memory database begins as this dump (tests start from a migrated one). */
+  | { kind: "pglite"; dataDir: string | null; startFrom?: Blob }
   | { kind: "postgres"; url: string };
 
 export interface DatabaseConnection {
   target: DatabaseTarget;
   factory: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
+  /** PGlite only: the whole database as one file, to start another in-memory one from. */
+  dump?(): Promise<Blob>;
 }
 
 /** Reads DATABASE_URL: unset means embedded PGlite under DATA_DIR (default `.data/`). */
@@ -60,12 +63,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConn
   }
   if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
   // pg_trgm: lexical similarity of lessons (lib/lessons/similar-lessons.ts); PostgreSQL ships it too.
-  const options = { extensions: { pg_trgm } };
+  const options = { extensions: { pg_trgm }, loadDataDir: target.dataDir ? undefined : target.startFrom };
   const pglite = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   return {
     target,
     factory: new PrismaPGlite(pglite),
     close: () => pglite.close(),
+    dump: () => pglite.dumpDataDir("none"),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { getPrisma, type PrismaClient } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
+import { abilitiesOfRole } from "@/lib/workshops/role-abilities";
 import { hashInvitationToken, isWellFormedToken } from "./tokens";
 import type { Invitation, Workshop } from "@/lib/generated/prisma/client";
 
@@ -28,10 +29,21 @@ async function findUsableInvitation(db: PrismaClient, token: string): Promise<In
   return invitation;
 }
 
-/** What the invitation page shows before the person accepts. */
+/**
+ * What the invitation page shows before the person accepts: the workshop (title, date, place,
+ * rule), the role offered and what that role may do there (from the policy table).
+ */
 export async function getInvitationPreview({ token }: { token: string }) {
-  const invitation = await findUsableInvitation(await getPrisma(), token);
-  return { workshopTitle: invitation.workshop.title, role: invitation.role, email: invitation.email };
+  const { workshop, role, email } = await findUsableInvitation(await getPrisma(), token);
+  return {
+    workshopTitle: workshop.title,
+    date: workshop.date ? workshop.date.toISOString().slice(0, 10) : null,
+    place: workshop.place,
+    attribution: workshop.attribution,
+    role,
+    abilities: abilitiesOfRole({ role, participantsEditNote: workshop.participantsEditNote }),
+    email,
+  };
 }
 
 /**

@@ -123,7 +123,15 @@ describe("acceptInvitation", () => {
 
   it("shows a preview, then makes the person a member with the invited role", async () => {
     const { workshop, token, invitee, invitationId } = await pending(undefined, "OBSERVER");
-    expect(await getInvitationPreview({ token })).toEqual({ workshopTitle: workshop.title, role: "OBSERVER", email: invitee.email });
+    expect(await getInvitationPreview({ token })).toEqual({
+      workshopTitle: workshop.title,
+      date: workshop.date ? workshop.date.toISOString().slice(0, 10) : null,
+      place: workshop.place,
+      attribution: workshop.attribution,
+      role: "OBSERVER",
+      abilities: ["workshop.view", "note.view", "note.versions.view"],
+      email: invitee.email,
+    });
     expect(await acceptInvitation({ viewer: invitee, token })).toEqual({ workshopId: workshop.id });
     expect((await getWorkshopAccess(invitee, workshop.id)).membership.role).toBe("OBSERVER");
     expect((await prisma().invitation.findUniqueOrThrow({ where: { id: invitationId } })).acceptedAt).not.toBeNull();

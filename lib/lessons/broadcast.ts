@@ -18,11 +18,6 @@ export async function broadcastLesson(workshopId: string, lessonId: string, { st
   else await deliverLive(workshopId, `lesson:${lessonId}`, send);
 }
 
-/** Tells open boards to fetch the lessons again (reveal, thresholds, the hold setting). */
-export function notifyLessonsChanged(workshopId: string): void {
-  getRealtimeServer()?.to(workshopRoom(workshopId)).emit("lessons:changed", { workshopId });
-}
-
 const TIMER_SLACK_MS = 100;
 
 async function sendLesson(workshopId: string, lessonId: string): Promise<void> {

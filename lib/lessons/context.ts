@@ -3,6 +3,7 @@ import type { PrismaClient, Tx } from "@/lib/db";
 import { Prisma, type Workshop } from "@/lib/generated/prisma/client";
 import { DEFAULT_THRESHOLDS, ZConsensusThresholds, type ConsensusThresholds } from "@/lib/consensus/consensus";
 import type { Ownership } from "@/lib/ownership/ownership";
+import { referencedIds } from "@/lib/notes/resolve-note";
 import { rolesAllowedTo } from "@/lib/workshops/policy";
 import type { LessonContext, LessonTally } from "./present";
 import { shownStance, tallyFor, type StanceState } from "./stance-timing";
@@ -20,13 +21,17 @@ export function isHeld(workshop: Pick<Workshop, "holdStances" | "stancesRevealed
   return workshop.holdStances && workshop.stancesRevealedAt === null;
 }
 
-/** The context every lesson of the workshop is presented in; eligible members counted now. */
+/**
+ * The context every lesson of the workshop is presented in; eligible members counted now, and
+ * the lessons the meeting note refers to (from the note's saved JSON copy).
+ */
 export async function loadLessonContext(db: Db, workshopId: string): Promise<LessonContext> {
-  const [workshop, eligible] = await Promise.all([
+  const [workshop, eligible, note] = await Promise.all([
     db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { holdStances: true, stancesRevealedAt: true, consensusThresholds: true } }),
     db.membership.count({ where: { workshopId, role: { in: [...rolesAllowedTo("lessons.stance")] } } }),
+    db.meetingNote.findUnique({ where: { workshopId }, select: { content: true } }),
   ]);
-  return { eligible, thresholds: thresholdsOf(workshop), held: isHeld(workshop) };
+  return { eligible, thresholds: thresholdsOf(workshop), held: isHeld(workshop), noteLessonIds: new Set(referencedIds(note?.content).lessonIds) };
 }
 
 /**

@@ -22,8 +22,9 @@ function fakeServer(userIds: string[]) {
     in: () => ({ fetchSockets: async () => sockets }),
     to: (room: string) => ({ emit: (event: string, payload: Record<string, unknown>) => frames.push({ to: room, event, payload }) }),
   };
-  // A long window: nothing batched goes out by itself during the test.
-  setRealtimeServer(io as unknown as Server, { liveWindowMs: 60_000 });
+  // A day-long window: nothing goes out by itself during the test (windows are clock-aligned, so
+  // a minute-long one could end mid-test).
+  setRealtimeServer(io as unknown as Server, { liveWindowMs: 24 * 60 * 60 * 1000 });
   return frames;
 }
 

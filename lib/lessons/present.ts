@@ -19,6 +19,8 @@ export interface LessonContext {
   thresholds: ConsensusThresholds;
   /** Stances kept hidden until an organizer reveals them: each member sees only their own. */
   held: boolean;
+  /** The lessons the meeting note refers to (a lessonRef): marked "in the note" on the board. */
+  noteLessonIds: ReadonlySet<string>;
 }
 
 /** A lesson's stances as one viewer may know them: the totals, and their own. */
@@ -99,6 +101,7 @@ export function presentLesson(lesson: LessonWithRelations, tally: LessonTally, c
     mine: audience.ownership.owns({ kind: "lesson", id: lesson.id }, lesson.ownerTag),
     isHidden: lesson.hiddenAt !== null,
     isEdited: lesson.editedAt !== null,
+    inNote: context.noteLessonIds.has(lesson.id),
     when: coarsenTime(lesson.createdAt),
   };
 }

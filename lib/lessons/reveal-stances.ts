@@ -2,7 +2,7 @@ import "server-only";
 import { getPrisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/session";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
-import { notifyLessonsChanged } from "./broadcast";
+import { notifyLessonsChanged } from "@/lib/realtime/hub";
 
 /**
  * Reveals the stances held back by the workshop's setting (organizers): from now on everyone

@@ -44,9 +44,11 @@ describe("stance changes reach others at the window's end, over HTTP too", () =>
   it("holds endorsements, changes and withdrawals back from everyone but their author until the window ends", async () => {
     const { workshopId, author, other, organizer, themes } = await lessonWorkshop();
     const { id: lessonId } = await createLesson({ viewer: author, workshopId, input: { statement: "Consent faded.", themeIds: [themes[0].id] } });
-    // A stand-in server with a long window: nothing is delivered by itself during the test.
+    // A stand-in server with a day-long window: nothing is delivered or settles by itself during
+    // the test. (Windows are clock-aligned: a minute-long one ended mid-test when it started in
+    // the minute's last seconds on a busy machine.)
     const io = { in: () => ({ fetchSockets: async () => [] }), to: () => ({ emit: () => {} }) };
-    setRealtimeServer(io as unknown as Server, { liveWindowMs: 60_000 });
+    setRealtimeServer(io as unknown as Server, { liveWindowMs: 24 * 60 * 60 * 1000 });
     const settle = () => prisma().stance.updateMany({ where: { lessonId }, data: { settlesAt: new Date(Date.now() - 1) } });
     const seenBy = async (viewer: typeof other) => (await getLesson({ viewer, workshopId, lessonId })).consensus?.consensus;
 

@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { ZConsensusThresholds } from "@/lib/consensus/consensus";
 import { parseInput } from "@/lib/validation";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
-import { notifyLessonsChanged } from "./broadcast";
+import { notifyLessonsChanged } from "@/lib/realtime/hub";
 import { getLessonSettings, type LessonSettings } from "./get-lesson-settings";
 
 export const ZLessonSettingsInput = z

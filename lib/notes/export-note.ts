@@ -1,18 +1,23 @@
 import "server-only";
 import { z } from "zod";
-import { escapeHTML } from "@tiptap/static-renderer";
-import { createTranslator } from "next-intl";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/auth/session";
 import { requireWorkshopPermission } from "@/lib/workshops/access";
 import { slugify } from "@/lib/annotations/export-annotations";
-import { loadMessages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/config";
-import { noteToHtml, noteToMarkdown } from "./render-note";
-import { noteToDocx, noteToPdf } from "./render-note-files";
+import { loadNoteReferences } from "./load-note-references";
+import { referencedIds, resolveNote } from "./resolve-note";
+import { exportHeader } from "./export/export-header";
+import { noteToMarkdown } from "./export/markdown";
+import { noteToHtml } from "./export/html";
+import { noteToDocx } from "./export/docx";
+import { noteToPdf } from "./export/pdf";
 
 export const ZNoteExportFormat = z.enum(["md", "html", "docx", "pdf"]);
+export type NoteExportFormat = z.infer<typeof ZNoteExportFormat>;
+/** `methods=1` appends the consensus methods paragraph; absent or `0` leaves it out. */
+export const ZNoteExportMethods = z.enum(["0", "1"]).nullish();
 
 export interface NoteExport {
   filename: string;
@@ -20,64 +25,67 @@ export interface NoteExport {
   body: string | Uint8Array<ArrayBuffer>;
 }
 
+const CONTENT_TYPES: Record<NoteExportFormat, string> = {
+  md: "text/markdown; charset=utf-8",
+  html: "text/html; charset=utf-8",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+};
+
+/** The query string's values, checked: an unknown value is a 400 that says what to send. */
+function parseQuery(format: unknown, methods: unknown): { format: NoteExportFormat; methods: boolean } {
+  const parsedFormat = ZNoteExportFormat.safeParse(format);
+  if (!parsedFormat.success) {
+    throw new AppError("BAD_REQUEST", "fields.invalid", "Unknown export format: use format=md, html, docx or pdf.", { field: "format" });
+  }
+  const parsedMethods = ZNoteExportMethods.safeParse(methods);
+  if (!parsedMethods.success) {
+    throw new AppError("BAD_REQUEST", "fields.invalid", "Unknown methods value: use methods=1 to add the methods paragraph, or leave it out.", { field: "methods" });
+  }
+  return { format: parsedFormat.data, methods: parsedMethods.data === "1" };
+}
+
 /**
  * The meeting note as a file any member may download: Markdown, a standalone HTML page, Word or
- * PDF. Made
- * from the note's text alone (the editor JSON the note room keeps), so it carries no Yjs data,
- * no edit history, no authors and no times; the heading says which rule the meeting was held under.
+ * PDF, laid out like the corpus meeting note (title, date and place, the rule, the note's own
+ * sections, numbered footnotes). The note's references are loaded and resolved once: lesson
+ * references become their consensus phrase in words (frozen ones once signed off), citations
+ * numbered footnotes. Loaded without an audience, so that every member downloads the same text:
+ * a lesson an organizer hid is "no longer available" in every export, an organizer's included. Made from the note's text alone, so it carries no Yjs data, no edit
+ * history, no authors and no times.
  */
 export async function exportNote({
   viewer,
   workshopId,
   format,
+  methods,
   locale,
 }: {
   viewer: Viewer;
   workshopId: string;
-  /** Unvalidated (from a query string): anything but "md" or "html" is a 400. */
+  /** Unvalidated (from a query string). */
   format: string | null | undefined;
+  /** Unvalidated (from a query string): "1" adds the methods paragraph. */
+  methods?: string | null;
   locale: Locale;
 }): Promise<NoteExport> {
-  const parsed = ZNoteExportFormat.safeParse(format);
-  if (!parsed.success) {
-    throw new AppError("BAD_REQUEST", "fields.invalid", "Unknown export format: use format=md, html, docx or pdf.", { field: "format" });
-  }
+  const query = parseQuery(format, methods);
   const { workshop } = await requireWorkshopPermission(viewer, workshopId, "note.view");
   const db = await getPrisma();
   const note = await db.meetingNote.findUnique({ where: { workshopId }, select: { content: true } });
-  const t = createTranslator({ locale, messages: loadMessages(locale), namespace: "note.export" });
-  const title = t("title", { workshop: workshop.title });
-  const rule = workshop.attribution === "CHATHAM_HOUSE" ? t("chathamHouse") : null;
-  const filename = `${slugify(workshop.title)}-meeting-note.${parsed.data}`;
-
-  const header = { title, rule, language: locale };
-  if (parsed.data === "docx") {
-    const body = Uint8Array.from(await noteToDocx(note?.content, header));
-    return { filename, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body };
+  const references = await loadNoteReferences({ workshopId, locale, ids: referencedIds(note?.content) });
+  const resolved = resolveNote(note?.content, references, { locale });
+  const header = exportHeader(workshop, { locale, methods: query.methods, content: note?.content });
+  const filename = `${slugify(workshop.title)}-meeting-note.${query.format}`;
+  const contentType = CONTENT_TYPES[query.format];
+  switch (query.format) {
+    case "md":
+      return { filename, contentType, body: noteToMarkdown(resolved, header) };
+    case "html":
+      return { filename, contentType, body: noteToHtml(resolved, header) };
+    case "docx":
+      return { filename, contentType, body: Uint8Array.from(await noteToDocx(resolved, header)) };
+    case "pdf":
+      return { filename, contentType, body: Uint8Array.from(await noteToPdf(resolved, header)) };
   }
-  if (parsed.data === "pdf") {
-    return { filename, contentType: "application/pdf", body: Uint8Array.from(await noteToPdf(note?.content, header)) };
-  }
-  if (parsed.data === "md") {
-    const body = noteToMarkdown(note?.content);
-    const header = [`# ${title.replace(/([\\`*_[\]#<>])/g, "\\$1")}`, ...(rule ? ["", `*${rule}*`] : [])].join("\n");
-    return { filename, contentType: "text/markdown; charset=utf-8", body: `${header}\n\n${body}\n` };
-  }
-  const html = [
-    "<!doctype html>",
-    `<html lang="${locale}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    `<title>${escapeHTML(title)}</title>`,
-    "<style>body{font-family:Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#1d2330}blockquote{border-left:3px solid #d5d9e2;margin-left:0;padding-left:1rem}</style>",
-    "</head>",
-    "<body>",
-    `<h1>${escapeHTML(title)}</h1>`,
-    ...(rule ? [`<p><em>${escapeHTML(rule)}</em></p>`] : []),
-    noteToHtml(note?.content),
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
-  return { filename, contentType: "text/html; charset=utf-8", body: html };
 }

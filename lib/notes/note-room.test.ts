@@ -1,8 +1,10 @@
 import * as Y from "yjs";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
+import type { Server } from "socket.io";
 import { describe, expect, it } from "vitest";
+import { setRealtimeServer } from "@/lib/realtime/hub";
 import { registerTestDatabase } from "@/test/db";
-import { createWorkshop } from "@/test/factories";
+import { createWorkshop, createWorkshopWithBlankNote } from "@/test/factories";
 import { readAwarenessUpdate } from "./awareness";
 import { COMPACT_AFTER_ROWS, NoteRoom, type RoomOutlet } from "./note-room";
 import { loadNote } from "./note-store";
@@ -90,7 +92,7 @@ function textOf(state: Uint8Array): string {
 
 describe("NoteRoom", () => {
   it("merges the updates of one tick into one stored row and one shared frame", async () => {
-    const workshop = await createWorkshop();
+    const workshop = await createWorkshopWithBlankNote();
     const outlet = recorder();
     const room = await NoteRoom.open(workshop.id, outlet);
     const editor = new Editor(room.syncFor(new Uint8Array([0])).update);
@@ -108,8 +110,63 @@ describe("NoteRoom", () => {
     await room.close();
   });
 
-  it("gives a late joiner what it lacks and keeps everything across reopening", async () => {
+  it("refuses an attribute set on an element it holds when that node type does not allow it", async () => {
+    // Opened on its template, which has headings.
     const workshop = await createWorkshop();
+    const outlet = recorder();
+    const room = await NoteRoom.open(workshop.id, outlet);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, room.syncFor(new Uint8Array([0])).update);
+    const heading = client.getXmlFragment("default").toArray().find((node) => node instanceof Y.XmlElement && node.nodeName === "heading") as Y.XmlElement;
+    expect(heading).toBeDefined();
+    const before = Y.encodeStateVector(client);
+    // lessonId is an attribute of lessonRef, not of headings; alone, the update names no element.
+    heading.setAttribute("lessonId", "c0000000000000000000000");
+    const result = await room.receive(Y.encodeStateAsUpdate(client, before));
+    expect(result).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(outlet.updates).toHaveLength(0);
+    await room.close();
+  });
+
+  it("tells open lesson boards when the set of lessons in the note changes, and only then", async () => {
+    const workshop = await createWorkshopWithBlankNote();
+    const frames: string[] = [];
+    const io = { to: (room: string) => ({ emit: (event: string) => frames.push(`${room} ${event}`) }) };
+    setRealtimeServer(io as unknown as Server);
+    try {
+      const room = await NoteRoom.open(workshop.id, recorder());
+      const client = new Y.Doc();
+      Y.applyUpdate(client, room.syncFor(new Uint8Array([0])).update);
+      const send = async (edit: (fragment: Y.XmlFragment) => void) => {
+        const before = Y.encodeStateVector(client);
+        edit(client.getXmlFragment("default"));
+        expect(await room.receive(Y.encodeStateAsUpdate(client, before))).toEqual({ ok: true });
+        await room.saveNow();
+      };
+      await send((fragment) => {
+        const paragraph = new Y.XmlElement("paragraph");
+        fragment.insert(fragment.length, [paragraph]);
+        paragraph.insert(0, [new Y.XmlText("No lesson here.")]);
+      });
+      expect(frames).toEqual([]);
+      await send((fragment) => {
+        const paragraph = new Y.XmlElement("paragraph");
+        const reference = new Y.XmlElement("lessonRef");
+        reference.setAttribute("lessonId", "c1111111111111111111111");
+        fragment.insert(fragment.length, [paragraph]);
+        paragraph.insert(0, [reference, new Y.XmlText(" mandates were too broad.")]);
+      });
+      expect(frames).toEqual([`workshop:${workshop.id} lessons:changed`]);
+      await send((fragment) => (fragment.get(0) as Y.XmlElement).insert(0, [new Y.XmlText("Still none. ")]));
+      expect(frames).toHaveLength(1);
+      await room.close();
+    } finally {
+      setRealtimeServer(undefined);
+    }
+  });
+
+  it("gives a late joiner what it lacks and keeps everything across reopening", async () => {
+    const workshop = await createWorkshopWithBlankNote();
     const room = await NoteRoom.open(workshop.id, recorder());
     const alice = new Editor(room.syncFor(new Uint8Array([0])).update);
     await room.receive(alice.change((text) => text.insert(0, "Lesson one.")));
@@ -125,7 +182,7 @@ describe("NoteRoom", () => {
   });
 
   it("compacts the log, and deleted text is gone from storage", async () => {
-    const workshop = await createWorkshop();
+    const workshop = await createWorkshopWithBlankNote();
     const room = await NoteRoom.open(workshop.id, recorder());
     const editor = new Editor(room.syncFor(new Uint8Array([0])).update);
     await room.receive(editor.change((text) => text.insert(0, "SECRET-DRAFT ")));
@@ -143,7 +200,7 @@ describe("NoteRoom", () => {
   });
 
   it("refuses an update that breaks half-way through being applied: nothing of it is kept, shared or stored", async () => {
-    const workshop = await createWorkshop();
+    const workshop = await createWorkshopWithBlankNote();
     const outlet = recorder();
     const room = await NoteRoom.open(workshop.id, outlet);
     const editor = new Editor(room.syncFor(new Uint8Array([0])).update);
@@ -163,7 +220,7 @@ describe("NoteRoom", () => {
   });
 
   it("stores nothing from a refused update", async () => {
-    const workshop = await createWorkshop();
+    const workshop = await createWorkshopWithBlankNote();
     const room = await NoteRoom.open(workshop.id, recorder());
     const intruder = new Y.Doc();
     intruder.getXmlFragment("default").insert(0, [new Y.XmlElement("script")]);
@@ -174,7 +231,7 @@ describe("NoteRoom", () => {
   });
 
   it("shares carets rebuilt from the allowlist, only for the socket that introduced them", async () => {
-    const workshop = await createWorkshop();
+    const workshop = await createWorkshopWithBlankNote();
     const outlet = recorder();
     const room = await NoteRoom.open(workshop.id, outlet);
     const doc = new Y.Doc();

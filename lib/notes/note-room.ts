@@ -1,10 +1,13 @@
 import * as Y from "yjs";
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import { logger } from "@/lib/logger";
+import { notifyLessonsChanged } from "@/lib/realtime/hub";
 import { readAwarenessUpdate, writeAwarenessUpdate, type AwarenessEntry } from "./awareness";
-import { MAX_NOTE_BYTES, NOTE_FRAGMENT } from "./schema";
-import { appendNoteUpdate, compactNote, loadNote, saveNoteContent } from "./note-store";
+import { processToken } from "./process-token";
+import { RoomLease } from "./room-lease";
+import { MAX_NOTE_BYTES } from "./schema";
+import { appendNoteUpdate, contentOf, ensureNote, readNote, storeNoteSnapshot } from "./note-store";
+import { referencedIds } from "./resolve-note";
 import { checkNoteUpdate, type UpdateCheck } from "./validate-update";
 
 export type UpdateResult = { ok: true } | { ok: false; code: string; message: string };
@@ -23,6 +26,7 @@ export interface RoomOutlet {
  */
 export const FLUSH_INTERVAL_MS = 50;
 const UNAVAILABLE = { ok: false as const, code: "UNAVAILABLE", message: "Your last change could not be saved yet; it will be sent again." };
+const CLOSED = { ok: false as const, code: "UNAVAILABLE", message: "The note was just closed on the server; open it again to continue." };
 const DAMAGED = { ok: false as const, code: "BAD_REQUEST", message: "This change is damaged and could not be applied; nothing of it was kept. Reload the page." };
 
 /** Editors on one page: one is the norm; a few leave room for more. */
@@ -39,7 +43,7 @@ interface Pending {
 
 /** One workshop's note while someone has it open: the document, its awareness and its log. */
 export class NoteRoom {
-  /** Replaced (rebuilt from storage) when an update breaks it half-way or cannot be stored. */
+  /** Rebuilt from storage when an update breaks it, leaves pending items, or cannot be stored. */
   doc = new Y.Doc();
   readonly awareness: Awareness;
   /**
@@ -54,42 +58,91 @@ export class NoteRoom {
   private flushing: Promise<void> = Promise.resolve();
   private bytes: number;
   private logLength: number;
-  private lastSeq: number;
+  private closing: Promise<void> | null = null;
+  /** The lessons the note referred to when last stored (as a sorted, space-joined key). */
+  private lessonsInNote: string;
 
   private constructor(
     readonly workshopId: string,
     private readonly noteId: string,
-    stored: { state: Uint8Array; logLength: number; lastSeq: number },
+    private readonly lease: RoomLease,
+    stored: { state: Uint8Array; logLength: number },
     private readonly outlet: RoomOutlet,
   ) {
     Y.applyUpdate(this.doc, stored.state);
     this.bytes = stored.state.byteLength;
     this.logLength = stored.logLength;
-    this.lastSeq = stored.lastSeq;
+    this.lessonsInNote = lessonKey(referencedIds(contentOf(this.doc).content).lessonIds);
     this.awareness = new Awareness(this.doc);
     // The server is no participant: it holds others' states and has none of its own.
     this.awareness.setLocalState(null);
   }
 
-  static async open(workshopId: string, outlet: RoomOutlet): Promise<NoteRoom> {
-    const stored = await loadNote(workshopId);
-    const room = new NoteRoom(workshopId, stored.noteId, stored, outlet);
+  /**
+   * Takes the note's lease (NoteOpenElsewhereError when another process holds it), then loads
+   * the note: what this room reads cannot be overwritten by another room meanwhile.
+   * `leaseToken` names the process (tests stand in for a second process with their own).
+   */
+  static async open(workshopId: string, outlet: RoomOutlet, options: { leaseToken?: string } = {}): Promise<NoteRoom> {
+    const noteId = await ensureNote(workshopId);
+    const lease = await RoomLease.take(noteId, options.leaseToken ?? processToken());
+    const stored = await readNote(noteId).catch(async (error: unknown) => {
+      await lease.release();
+      throw error;
+    });
+    const room = new NoteRoom(workshopId, noteId, lease, stored, outlet);
     // Brings the stored JSON up to date (the process may have stopped before saving it),
     // a moment later rather than in the first person's way.
     room.scheduleContentSave();
     return room;
   }
 
+  /**
+   * Lesson boards mark the lessons in the note ("In the note", read from the JSON copy): when the
+   * set changes, open boards are told to fetch again.
+   */
+  private noticeLessons(lessonIds: string[]): void {
+    const key = lessonKey(lessonIds);
+    if (key !== this.lessonsInNote) notifyLessonsChanged(this.workshopId);
+    this.lessonsInNote = key;
+  }
+
   private scheduleContentSave(): void {
-    this.contentTimer ??= setTimeout(() => void this.saveContent(), CONTENT_SAVE_DELAY_MS);
+    this.contentTimer ??= setTimeout(() => void this.enqueue(() => this.saveContent()), CONTENT_SAVE_DELAY_MS);
+  }
+
+  /** Runs after the flushes and saves queued before it: one writer of storage at a time. */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.flushing = this.flushing.then(task).catch((error) => logger.error("a note storage task failed", error));
+    return this.flushing;
+  }
+
+  /** Saves the JSON copy now, after what is queued (versions and tests want it current). */
+  saveNow(): Promise<void> {
+    return this.enqueue(() => this.saveContent());
+  }
+
+  /** Settles once everything received so far is stored or refused, and the document whole. */
+  idle(): Promise<void> {
+    return this.flushing;
+  }
+
+  get isClosing(): boolean {
+    return this.closing !== null;
+  }
+
+  /** False once another process took the note over (this one failed to renew in time). */
+  get hasLease(): boolean {
+    return this.lease.isHeld;
   }
 
   private async saveContent(): Promise<void> {
     if (this.contentTimer) clearTimeout(this.contentTimer);
     this.contentTimer = null;
     try {
-      // The note as editor JSON (a `doc` node), which exports read.
-      await saveNoteContent(this.noteId, yXmlFragmentToProsemirrorJSON(this.doc.getXmlFragment(NOTE_FRAGMENT)));
+      // The JSON copy and plain text, from what is stored merged with this document.
+      const { lessonIds } = await storeNoteSnapshot(this.noteId, { roomState: Y.encodeStateAsUpdate(this.doc), compact: false });
+      this.noticeLessons(lessonIds);
     } catch (error) {
       // The Yjs state is stored; only the export copy is behind until the next save.
       logger.error("saving a note's content failed", error);
@@ -107,6 +160,8 @@ export class NoteRoom {
 
   /** Checks an update and queues it; resolves once it is stored (or refused). */
   receive(update: Uint8Array): Promise<UpdateResult> {
+    if (this.closing) return Promise.resolve(CLOSED);
+    if (!this.lease.isHeld) return Promise.resolve(UNAVAILABLE);
     const check: UpdateCheck = checkNoteUpdate(update);
     if (!check.ok) return Promise.resolve(check);
     if (this.bytes + update.byteLength > MAX_NOTE_BYTES) {
@@ -122,26 +177,32 @@ export class NoteRoom {
     });
   }
 
-  /** Stores, applies and shares what arrived since the last flush; flushes run one at a time. */
+  /**
+   * Stores, applies and shares what arrived since the last flush; flushes run one at a time. The
+   * batch is taken when the flush runs, not when it is asked for: while one is storing, what
+   * arrives meanwhile waits and goes out together in the next (one row, one frame), so a busy
+   * note makes fewer, larger writes instead of a growing queue of small ones.
+   */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const batch = this.pending;
-    this.pending = [];
-    this.flushing = this.flushing
-      .then(() => this.persist(batch))
-      .catch((error) => {
+    return this.enqueue(() => {
+      const batch = this.pending;
+      this.pending = [];
+      return this.persist(batch).catch((error) => {
         // The chain must survive: a failed flush may not stop the ones after it.
         logger.error("a note flush failed", error);
         batch.forEach((item) => item.settle(UNAVAILABLE));
       });
-    return this.flushing;
+    });
   }
 
   /**
    * Applies each update to the document first: some damaged updates pass every check, then
-   * throw half-way through being applied. Those are refused and the document is rebuilt from
-   * storage, so nothing of them is stored, shared or kept. Then the rest is stored and shared.
+   * throw half-way through being applied, or apply but leave items the document cannot place
+   * (pending structs or deletes, referring to items the server never had). Those are refused and
+   * the document is rebuilt from storage, so nothing of them is stored, shared or kept. Then the
+   * rest is stored and shared (apply, then store, then acknowledge).
    */
   private async persist(batch: Pending[]): Promise<void> {
     if (!batch.length) return;
@@ -150,7 +211,7 @@ export class NoteRoom {
     let merged: Uint8Array;
     try {
       merged = accepted.length === 1 ? accepted[0]!.update : Y.mergeUpdates(accepted.map((item) => item.update));
-      await appendNoteUpdate(this.noteId, this.lastSeq + 1, merged);
+      await appendNoteUpdate(this.noteId, merged);
     } catch (error) {
       logger.error("storing a note update failed", error);
       // Back to what is stored; the clients' catch-up sends these changes again.
@@ -158,7 +219,6 @@ export class NoteRoom {
       accepted.forEach((item) => item.settle(UNAVAILABLE));
       return;
     }
-    this.lastSeq += 1;
     this.logLength += 1;
     this.bytes += merged.byteLength;
     this.outlet.update(merged);
@@ -167,54 +227,46 @@ export class NoteRoom {
     if (this.logLength >= COMPACT_AFTER_ROWS) await this.compact();
   }
 
-  /** Applies the batch's updates one by one; returns those that applied cleanly. */
+  /**
+   * Applies the batch's updates in order; returns those that applied cleanly. At the first that
+   * does not, the document (as stored, since the batch is not yet) is rebuilt and the batch
+   * applied again without it.
+   */
   private async applyAll(batch: Pending[]): Promise<Pending[]> {
-    const accepted: Pending[] = [];
-    let broken = false;
-    for (const item of batch) {
-      try {
-        Y.applyUpdate(this.doc, item.update, "clients");
-        accepted.push(item);
-      } catch {
-        broken = true;
-        item.settle(DAMAGED);
+    for (const [index, item] of batch.entries()) {
+      // Attributes set on elements the room already holds are checked against their node type
+      // only now (receive() could check them against the union of all nodes' attributes only).
+      const check = checkNoteUpdate(item.update, this.doc);
+      if (!check.ok) {
+        item.settle(check);
+        return this.applyAll(batch.filter((_, other) => other !== index));
       }
+      if (appliesCleanly(this.doc, item.update)) continue;
+      // Answered once the document is whole again (joins wait for that too: ./note-handlers).
+      await this.rebuild();
+      item.settle(DAMAGED);
+      return this.applyAll(batch.filter((_, other) => other !== index));
     }
-    if (!broken) return accepted;
-    // The failed update may have changed the document before throwing: start again from what is
-    // stored, with only the updates that applied cleanly.
-    await this.rebuild();
-    const again: Pending[] = [];
-    for (const item of accepted) {
-      try {
-        Y.applyUpdate(this.doc, item.update, "clients");
-        again.push(item);
-      } catch {
-        item.settle(DAMAGED);
-        await this.rebuild();
-        return this.applyAll(again);
-      }
-    }
-    return again;
+    return batch;
   }
 
   /** The document as stored (state and log), replacing the one in memory. */
   private async rebuild(): Promise<void> {
-    const stored = await loadNote(this.workshopId);
+    const stored = await readNote(this.noteId);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, stored.state);
     this.doc = doc;
     this.bytes = stored.state.byteLength;
     this.logLength = stored.logLength;
-    this.lastSeq = stored.lastSeq;
   }
 
+  /** Folds the log into the stored state, merged with what is stored (./note-store.ts). */
   private async compact(): Promise<void> {
-    const state = Y.encodeStateAsUpdate(this.doc);
     try {
-      await compactNote(this.noteId, state, this.lastSeq);
+      const { bytes, lessonIds } = await storeNoteSnapshot(this.noteId, { roomState: Y.encodeStateAsUpdate(this.doc), compact: true });
+      this.bytes = bytes;
       this.logLength = 0;
-      this.bytes = state.byteLength;
+      this.noticeLessons(lessonIds);
     } catch (error) {
       // The log still holds everything; compaction is tried again after the next update.
       logger.error("compacting a note failed", error);
@@ -255,8 +307,6 @@ export class NoteRoom {
     this.outlet.awareness(encodeAwarenessUpdate(this.awareness, present));
   }
 
-  private closing: Promise<void> | null = null;
-
   /**
    * Stores what is pending and folds the log, before the room is dropped from memory. Once:
    * a server shutting down and its last socket leaving may both ask.
@@ -267,10 +317,28 @@ export class NoteRoom {
   }
 
   private async store(): Promise<void> {
-    await this.flush();
-    await this.saveContent();
-    if (this.logLength > 0) await this.compact();
-    this.awareness.destroy();
-    this.doc.destroy();
+    try {
+      await this.flush();
+      // Compaction writes the JSON copy too; without log rows, only the copy is saved.
+      await this.enqueue(() => (this.logLength > 0 ? this.compact() : this.saveContent()));
+    } finally {
+      if (this.contentTimer) clearTimeout(this.contentTimer);
+      this.contentTimer = null;
+      await this.lease.release().catch((error) => logger.error("releasing a note room lease failed", error));
+      this.awareness.destroy();
+      this.doc.destroy();
+    }
   }
+}
+
+const lessonKey = (lessonIds: string[]) => [...lessonIds].sort().join(" ");
+
+/** Applies an update; false if it throws or leaves items the document cannot place. */
+function appliesCleanly(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    Y.applyUpdate(doc, update, "clients");
+  } catch {
+    return false;
+  }
+  return doc.store.pendingStructs === null && doc.store.pendingDs === null;
 }

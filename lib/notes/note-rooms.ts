@@ -1,9 +1,28 @@
 import { logger } from "@/lib/logger";
 import { NoteRoom, type RoomOutlet } from "./note-room";
+import { NoteOpenElsewhereError } from "./room-lease";
 
 interface Entry {
   room: Promise<NoteRoom>;
   sockets: Set<string>;
+}
+
+// Every registry of this process (one per socket.io server), on globalThis because the custom
+// server and Next's server bundle each load this module: route handlers find the open rooms here.
+const holder = globalThis as typeof globalThis & { __rapporteurNoteRooms?: Set<NoteRooms> };
+const registries = (holder.__rapporteurNoteRooms ??= new Set());
+
+/**
+ * The note's room if it is open (or opening) in this process, so that a change made outside the
+ * editor (restore, reopen) goes through it and reaches every editor. Null when it is not open
+ * here, failed to open, or is closing.
+ */
+export async function findOpenNoteRoom(workshopId: string): Promise<NoteRoom | null> {
+  for (const rooms of registries) {
+    const room = await rooms.openRoom(workshopId);
+    if (room) return room;
+  }
+  return null;
 }
 
 /**
@@ -15,20 +34,29 @@ export class NoteRooms {
   /** Rooms being stored after their last socket left; a new arrival waits for that first. */
   private readonly closing = new Map<string, Promise<void>>();
 
-  constructor(private readonly outletFor: (workshopId: string) => RoomOutlet) {}
+  constructor(private readonly outletFor: (workshopId: string) => RoomOutlet) {
+    registries.add(this);
+  }
 
+  /** Enters the note's room, opening it if needed (NoteOpenElsewhereError: open on another process). */
   async enter(workshopId: string, socketId: string): Promise<NoteRoom> {
     await this.closing.get(workshopId);
     let entry = this.entries.get(workshopId);
     if (!entry) {
       const room = NoteRoom.open(workshopId, this.outletFor(workshopId));
-      entry = { room, sockets: new Set() };
-      this.entries.set(workshopId, entry);
-      room.catch(() => this.entries.delete(workshopId));
+      const opened: Entry = { room, sockets: new Set() };
+      entry = opened;
+      this.entries.set(workshopId, opened);
+      room.catch(() => {
+        if (this.entries.get(workshopId) === opened) this.entries.delete(workshopId);
+      });
     }
     entry.sockets.add(socketId);
     try {
-      return await entry.room;
+      const room = await entry.room;
+      // Another process holds the note now: this room only serves out the sockets it has.
+      if (!room.hasLease) throw new NoteOpenElsewhereError();
+      return room;
     } catch (error) {
       entry.sockets.delete(socketId);
       throw error;
@@ -40,6 +68,12 @@ export class NoteRooms {
     const entry = this.entries.get(workshopId);
     if (!entry?.sockets.has(socketId)) return null;
     return entry.room;
+  }
+
+  /** The room if it is open or opening here and not closing. */
+  async openRoom(workshopId: string): Promise<NoteRoom | null> {
+    const room = await this.entries.get(workshopId)?.room.catch(() => null);
+    return room && !room.isClosing ? room : null;
   }
 
   async leave(workshopId: string, socketId: string): Promise<void> {
@@ -64,6 +98,7 @@ export class NoteRooms {
 
   /** Stores every open note (server shutdown). */
   async closeAll(): Promise<void> {
+    registries.delete(this);
     const rooms = await Promise.all([...this.entries.values()].map((entry) => entry.room.catch(() => null)));
     this.entries.clear();
     await Promise.all(rooms.map((room) => room?.close()));

@@ -1,49 +1,73 @@
+import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
-import { getPrisma } from "@/lib/db";
+import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import type { JSONContent } from "@tiptap/core";
+import { getPrisma, type Tx } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { notePlainText } from "./note-plain-text";
+import { referencedIds } from "./resolve-note";
+import { initialNoteState } from "./note-template";
+import { NOTE_FRAGMENT } from "./schema";
 
 /**
  * The note's storage: a compacted Yjs state plus an append-only log of the updates merged since.
  * Neither carries who sent an update; nothing stores which Yjs client belonged to whom.
+ * Everything that rewrites stored state (compaction, the JSON copy) first locks the note row and
+ * merges with what is stored, so that nothing another writer stored meanwhile is lost.
  */
 export interface StoredNote {
   noteId: string;
   state: Uint8Array;
   /** Log rows not yet folded into the compacted state. */
   logLength: number;
-  lastSeq: number;
 }
 
-export async function loadNote(workshopId: string): Promise<StoredNote> {
+/** The note's id, creating the note from its template (./note-template.ts) on first use. */
+export async function ensureNote(workshopId: string): Promise<string> {
   const db = await getPrisma();
-  const note = await db.meetingNote.upsert({
-    where: { workshopId },
-    create: { workshopId },
-    update: {},
-    select: { id: true, yState: true },
-  });
-  const log = await db.meetingNoteUpdate.findMany({
-    where: { noteId: note.id },
-    orderBy: { seq: "asc" },
-    select: { seq: true, update: true },
-  });
-  const parts = [...(note.yState ? [note.yState] : []), ...log.map((row) => row.update)];
-  const state = parts.length ? mergeStored(parts) : Y.encodeStateAsUpdate(new Y.Doc());
-  return { noteId: note.id, state, logLength: log.length, lastSeq: log.at(-1)?.seq ?? 0 };
+  const existing = await db.meetingNote.findUnique({ where: { workshopId }, select: { id: true } });
+  if (existing) return existing.id;
+  const yState = Uint8Array.from(await initialNoteState(workshopId));
+  // Two first visits at once: the second finds the row the first created and keeps it as it is.
+  const note = await db.meetingNote.upsert({ where: { workshopId }, create: { workshopId, yState }, update: {}, select: { id: true } });
+  return note.id;
+}
+
+/** The note as stored: its compacted state merged with the log. */
+export async function loadNote(workshopId: string): Promise<StoredNote> {
+  return readNote(await ensureNote(workshopId));
+}
+
+export async function readNote(noteId: string): Promise<StoredNote> {
+  const db = await getPrisma();
+  const { parts, rows } = await readStoredParts(db, noteId);
+  const state = parts.length ? Y.encodeStateAsUpdate(docOf(parts)) : Y.encodeStateAsUpdate(new Y.Doc());
+  return { noteId, state, logLength: rows.length };
+}
+
+type Reader = Pick<Tx, "meetingNote" | "meetingNoteUpdate">;
+
+/** The stored state and log rows, in order (inside a transaction: after lockNote). */
+export async function readStoredParts(db: Reader, noteId: string) {
+  const note = await db.meetingNote.findUniqueOrThrow({ where: { id: noteId }, select: { yState: true } });
+  const rows = await db.meetingNoteUpdate.findMany({ where: { noteId }, orderBy: { seq: "asc" }, select: { seq: true, update: true } });
+  const parts: Uint8Array[] = [...(note.yState ? [note.yState] : []), ...rows.map((row) => row.update)];
+  return { parts, rows };
 }
 
 /**
- * The stored parts as one state. Should a stored part be damaged (rooms refuse such updates,
- * so only a bug or a hand-edited database could put one there), it is skipped rather than
- * leaving the note unopenable.
+ * The parts as one document. Should a stored part be damaged (rooms refuse such updates, so only
+ * a bug or a hand-edited database could put one there), it is skipped rather than leaving the
+ * note unopenable. Items that refer to items the note never had (pending structs or deletes,
+ * which rooms refuse now but older versions stored) are dropped: they can never be placed, and
+ * a document holding them would make every later update look damaged.
  */
-function mergeStored(parts: Uint8Array[]): Uint8Array {
+export function docOf(parts: Uint8Array[]): Y.Doc {
+  let doc = new Y.Doc();
   try {
-    const merged = Y.mergeUpdates(parts);
-    Y.applyUpdate(new Y.Doc(), merged);
-    return merged;
+    Y.applyUpdate(doc, Y.mergeUpdates(parts));
   } catch {
-    const doc = new Y.Doc();
+    doc = new Y.Doc();
     for (const [index, part] of parts.entries()) {
       try {
         Y.applyUpdate(doc, part);
@@ -51,30 +75,73 @@ function mergeStored(parts: Uint8Array[]): Uint8Array {
         logger.warn("skipped a damaged part of a stored note", { part: index });
       }
     }
-    return Y.encodeStateAsUpdate(doc);
   }
+  if (doc.store.pendingStructs || doc.store.pendingDs) {
+    logger.warn("dropped items of a stored note that refer to items it never had");
+    doc.store.pendingStructs = null;
+    doc.store.pendingDs = null;
+  }
+  return doc;
 }
 
-/** Appends one (merged) update to the note's log. */
-export async function appendNoteUpdate(noteId: string, seq: number, update: Uint8Array): Promise<void> {
-  const db = await getPrisma();
-  await db.meetingNoteUpdate.create({ data: { noteId, seq, update: Uint8Array.from(update) } });
-}
-
-/** Folds the log up to `upToSeq` into the compacted state (deleted text is garbage-collected). */
-export async function compactNote(noteId: string, state: Uint8Array, upToSeq: number): Promise<void> {
-  const db = await getPrisma();
-  await db.$transaction([
-    db.meetingNote.update({ where: { id: noteId }, data: { yState: Uint8Array.from(state) } }),
-    db.meetingNoteUpdate.deleteMany({ where: { noteId, seq: { lte: upToSeq } } }),
-  ]);
+/** Locks the note row until the transaction ends: every writer of stored state takes this lock. */
+export async function lockNote(tx: Tx, noteId: string): Promise<{ roomLeaseToken: string | null; roomLeaseUntil: Date | null }> {
+  const [note] = await tx.$queryRaw<{ roomLeaseToken: string | null; roomLeaseUntil: Date | null }[]>`
+    SELECT "roomLeaseToken", "roomLeaseUntil" FROM "MeetingNote" WHERE "id" = ${noteId} FOR UPDATE`;
+  if (!note) throw new Error("the note to lock does not exist");
+  return note;
 }
 
 /**
- * Stores the note as editor JSON (what exports and search read, so that they need no Yjs).
- * Text and structure only: the JSON has no notion of who typed what.
+ * Appends one (merged) update to the note's log under the next sequence number, which the
+ * database hands out: the UPDATE … RETURNING takes the row lock, so numbers never collide. One
+ * statement (atomic on its own), so a busy note's flush costs one round trip, not four.
  */
-export async function saveNoteContent(noteId: string, content: object): Promise<void> {
+export async function appendNoteUpdate(noteId: string, update: Uint8Array): Promise<number> {
+  return appendLogRow(await getPrisma(), noteId, update);
+}
+
+export async function appendLogRow(db: Pick<Tx, "$queryRaw">, noteId: string, update: Uint8Array): Promise<number> {
+  const [row] = await db.$queryRaw<{ seq: number }[]>`
+    WITH "next" AS (UPDATE "MeetingNote" SET "lastSeq" = "lastSeq" + 1 WHERE "id" = ${noteId} RETURNING "lastSeq")
+    INSERT INTO "MeetingNoteUpdate" ("id", "noteId", "seq", "update")
+    SELECT ${randomUUID()}, ${noteId}, "lastSeq", ${Uint8Array.from(update)} FROM "next"
+    RETURNING "seq"`;
+  if (!row) throw new Error("the note to append to does not exist");
+  return Number(row.seq);
+}
+
+/** The note as editor JSON (a `doc` node), which exports read, and its words for search. */
+export function contentOf(doc: Y.Doc): { content: JSONContent; plainText: string } {
+  const content = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(NOTE_FRAGMENT)) as JSONContent;
+  return { content, plainText: notePlainText(content) };
+}
+
+/**
+ * Under the note's row lock, merges the stored state, the log and the room's document (when
+ * given), and writes the merged document's JSON copy and plain text. With `compact`, also writes
+ * the merged state (deleted text garbage-collected) and deletes the log rows it folded, and only
+ * those: rows appended meanwhile wait for the lock and stay. Returns the merged state's size and the lessons the note refers to.
+ */
+export async function storeNoteSnapshot(
+  noteId: string,
+  options: { roomState?: Uint8Array; compact: boolean },
+): Promise<{ bytes: number; lessonIds: string[] }> {
   const db = await getPrisma();
-  await db.meetingNote.update({ where: { id: noteId }, data: { content } });
+  return db.$transaction(async (tx) => {
+    await lockNote(tx, noteId);
+    const { parts, rows } = await readStoredParts(tx, noteId);
+    const doc = docOf(options.roomState ? [...parts, options.roomState] : parts);
+    const state = Y.encodeStateAsUpdate(doc);
+    const { content, plainText } = contentOf(doc);
+    await tx.meetingNote.update({
+      where: { id: noteId },
+      data: { content, plainText, ...(options.compact ? { yState: Uint8Array.from(state) } : {}) },
+    });
+    const foldedUpTo = rows.at(-1)?.seq;
+    if (options.compact && foldedUpTo !== undefined) {
+      await tx.meetingNoteUpdate.deleteMany({ where: { noteId, seq: { lte: foldedUpTo } } });
+    }
+    return { bytes: state.byteLength, lessonIds: referencedIds(content).lessonIds };
+  });
 }

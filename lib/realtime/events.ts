@@ -52,6 +52,8 @@ export interface ServerToClientEvents {
   "source:revised": (payload: { workshopId: string; sourceId: string; revision: number }) => void;
   /** Yjs updates of the note, merged per tick; they carry Yjs client numbers, never people. */
   "note:update": (payload: { workshopId: string; update: Uint8Array }) => void;
+  /** Who may change the note changed (sign-off, reopening, the setting): join again to learn it. */
+  "note:status": (payload: { workshopId: string }) => void;
   /** Caret positions and colours, rebuilt by the server from an allowlist. */
   "note:awareness": (payload: { workshopId: string; update: Uint8Array }) => void;
 }

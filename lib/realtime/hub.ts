@@ -3,7 +3,26 @@ import { createLiveDelivery, LIVE_BATCH_WINDOW_MS, type LiveDelivery } from "./l
 
 // server.ts creates the socket.io server; domain code running inside Next's bundle reaches it
 // here. The reference lives on globalThis because the two load separate copies of this module.
-const holder = globalThis as typeof globalThis & { __rapporteurIo?: Server; __rapporteurLive?: LiveDelivery; __rapporteurLiveWindowMs?: number };
+const holder = globalThis as typeof globalThis & {
+  __rapporteurIo?: Server;
+  __rapporteurLive?: LiveDelivery;
+  __rapporteurLiveWindowMs?: number;
+  __rapporteurAccessVersions?: Map<string, number>;
+};
+const accessVersions = (holder.__rapporteurAccessVersions ??= new Map());
+
+/**
+ * A number that changes whenever who may do what in the workshop may have changed: sockets
+ * remember their access while it stays the same (./access-cache.ts).
+ */
+export function accessVersion(workshopId: string): number {
+  return accessVersions.get(workshopId) ?? 0;
+}
+
+/** Marks every remembered access to the workshop as stale (called by each notifier below). */
+export function accessChanged(workshopId: string): void {
+  accessVersions.set(workshopId, accessVersion(workshopId) + 1);
+}
 
 export function setRealtimeServer(io: Server | undefined, options: { liveWindowMs?: number } = {}): void {
   holder.__rapporteurIo = io;
@@ -66,7 +85,18 @@ export function userRoom(userId: string): string {
 
 /** Tells the workshop's open pages that its details or status changed, so they refresh. */
 export function notifyWorkshopChanged(workshopId: string): void {
+  // Status (closed, archived, sealed) decides who may edit.
+  accessChanged(workshopId);
   getRealtimeServer()?.to(workshopRoom(workshopId)).emit("workshop:changed", { workshopId });
+}
+
+/**
+ * Tells the note's open editors that who may change it changed (signed off, reopened, the
+ * "participants edit the note" setting): they join again and learn whether they may edit.
+ */
+export function notifyNoteStatus(workshopId: string): void {
+  accessChanged(workshopId);
+  getRealtimeServer()?.to(noteRoom(workshopId)).emit("note:status", { workshopId });
 }
 
 /** Tells the workshop's open pages that a source's text was revised, so its readers reload. */
@@ -78,6 +108,14 @@ export function notifySourceRevised(workshopId: string, sourceId: string, revisi
  * Tells the workshop's open pages that its codebook changed (a theme added, renamed, recoloured,
  * moved, merged or deleted), so they fetch the themes and what is tagged with them again.
  */
+/**
+ * Tells open boards to fetch the lessons again (reveal, thresholds, the hold setting, the set of
+ * lessons in the meeting note).
+ */
+export function notifyLessonsChanged(workshopId: string): void {
+  getRealtimeServer()?.to(workshopRoom(workshopId)).emit("lessons:changed", { workshopId });
+}
+
 export function notifyCodebookChanged(workshopId: string): void {
   getRealtimeServer()?.to(workshopRoom(workshopId)).emit("codebook:changed", { workshopId });
 }
@@ -87,6 +125,7 @@ export function notifyCodebookChanged(workshopId: string): void {
  * rejoin, and the membership check then runs again.
  */
 export async function disconnectMemberSockets(workshopId: string, userId: string): Promise<void> {
+  accessChanged(workshopId);
   const io = getRealtimeServer();
   if (!io) return;
   const rooms = [workshopRoom(workshopId), noteRoom(workshopId)];

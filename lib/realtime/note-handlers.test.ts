@@ -1,13 +1,18 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
 import * as Y from "yjs";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
 import { registerTestDatabase } from "@/test/db";
 import { registerSocketServer } from "@/test/socket-server";
-import { addMember, createSession, createUser, createWorkshop, viewerOf } from "@/test/factories";
+import { addMember, createSession, createUser, createWorkshop, createWorkshopWithBlankNote, viewerOf } from "@/test/factories";
 import { removeMember } from "@/lib/members/remove-member";
+import { changeMemberRole } from "@/lib/members/change-member-role";
+import { signOffNote } from "@/lib/notes/sign-off";
+import { changeWorkshopStatus } from "@/lib/workshops/change-workshop-status";
+import { updateNoteSettings } from "@/lib/workshops/update-note-settings";
+import { replaceNoteContent } from "@/lib/notes/apply-note-change";
 import type { Role, WorkshopStatus } from "@/lib/generated/prisma/enums";
 import { closeSocketServer, createSocketServer } from "./socket-server";
 import { setRealtimeServer } from "./hub";
@@ -143,7 +148,7 @@ const STATUSES: WorkshopStatus[] = ["OPEN", "CLOSED", "ARCHIVED"];
 
 describe("sync between editors", () => {
   it("shares an edit with the other editor, stores it, and gives it to a later joiner", async () => {
-    const { id } = await createWorkshop();
+    const { id } = await createWorkshopWithBlankNote();
     const [a, b] = await editors(id, "PARTICIPANT", "RAPPORTEUR");
     expect([a.ack, b.ack]).toMatchObject([{ ok: true, canEdit: true }, { ok: true, canEdit: true }]);
 
@@ -168,8 +173,24 @@ describe("sync between editors", () => {
     expect(after.yState).not.toBeNull();
   });
 
+  it("four members opening a new workshop's note at once all join it, each from the template", async () => {
+    const workshop = await createWorkshop();
+    const tabs = [];
+    for (let index = 0; index < 4; index += 1) tabs.push((await connectAs((await person(workshop.id, "PARTICIPANT")).cookie)));
+    const docs = tabs.map(() => newDoc());
+    const acks = await Promise.all(tabs.map((tab, index) => joinNote(tab, workshop.id, docs[index]!)));
+    expect(acks.map((ack) => ack.ok)).toEqual([true, true, true, true]);
+    expect(new Set(docs.map(noteText)).size).toBe(1);
+    expect(noteText(docs[0]!)).toContain("<heading");
+    // The template was written by the server from a fresh document: a random client id of its
+    // own, which stands for nobody (the scan at the end accepts it, and only it).
+    const templateIds = [...Y.decodeStateVector(Y.encodeStateVector(docs[0]!)).keys()];
+    expect(templateIds.filter((client) => ourClientIds.has(client))).toEqual([]);
+    templateIds.forEach((client) => ourClientIds.add(client));
+  });
+
   it("lets a client that was offline catch up both ways with its state vector", async () => {
-    const { id } = await createWorkshop();
+    const { id } = await createWorkshopWithBlankNote();
     const [a, b] = await editors(id, "PARTICIPANT", "PARTICIPANT");
     expect(await sendUpdate(a.tab, id, edit(a.doc, addParagraph("First.")))).toEqual({ ok: true });
     await until(() => noteUpdates(b.tab).length === 1, "b to receive the first edit");
@@ -196,7 +217,7 @@ describe("authorization", () => {
   const matrix = STATUSES.flatMap((status) => ROLES.map((role) => ({ role, status, canEdit: status === "OPEN" && role !== "OBSERVER" })));
 
   it.each(matrix)("$role in a $status workshop: may read; may edit: $canEdit", async ({ role, status, canEdit }) => {
-    const { id } = await createWorkshop({ status });
+    const { id } = await createWorkshopWithBlankNote({ status });
     const [m] = await editors(id, role);
     expect(m.ack).toMatchObject({ ok: true, canEdit });
     const ack = await sendUpdate(m.tab, id, edit(m.doc, addParagraph(`${role} wrote this`)));
@@ -233,13 +254,13 @@ describe("authorization", () => {
     expect(await stored(id)).toMatchObject({ exists: false });
   });
 
-  it("re-checks the workshop's status on every update: closing it stops an open editor", async () => {
-    const { id } = await createWorkshop();
-    const [a, observer] = await editors(id, "PARTICIPANT", "OBSERVER");
+  it("re-checks the workshop's status after it changes: closing it stops an open editor", async () => {
+    const { id } = await createWorkshopWithBlankNote();
+    const [organizer, a, observer] = await editors(id, "ORGANIZER", "PARTICIPANT", "OBSERVER");
     expect(await sendUpdate(a.tab, id, edit(a.doc, addParagraph("Before closing.")))).toEqual({ ok: true });
     await until(() => noteUpdates(observer.tab).length === 1, "the observer to see the first edit");
 
-    await prisma().workshop.update({ where: { id }, data: { status: "CLOSED" } });
+    await changeWorkshopStatus({ viewer: viewerOf(organizer.user), workshopId: id, status: "CLOSED" });
     expect(await sendUpdate(a.tab, id, edit(a.doc, appendText(" After.")))).toMatchObject({ ok: false, code: "FORBIDDEN" });
     await settle();
     expect(noteUpdates(observer.tab)).toHaveLength(1);
@@ -247,9 +268,79 @@ describe("authorization", () => {
   });
 });
 
+describe("access remembered per socket (no lookup per update), forgotten as soon as it changes", () => {
+  const revocations = [
+    {
+      change: "the note signed off",
+      revoke: (workshopId: string, organizer: { user: Parameters<typeof viewerOf>[0] }) => signOffNote({ viewer: viewerOf(organizer.user), workshopId, locale: "en" }),
+    },
+    {
+      change: "participants no longer edit the note",
+      revoke: (workshopId: string, organizer: { user: Parameters<typeof viewerOf>[0] }) =>
+        updateNoteSettings({ viewer: viewerOf(organizer.user), workshopId, input: { participantsEditNote: false } }),
+    },
+    {
+      change: "the workshop archived",
+      revoke: (workshopId: string, organizer: { user: Parameters<typeof viewerOf>[0] }) => changeWorkshopStatus({ viewer: viewerOf(organizer.user), workshopId, status: "ARCHIVED" }),
+    },
+  ];
+
+  it.each(revocations)("$change: the participant's next update is refused and not stored", async ({ revoke }) => {
+    const { id } = await createWorkshopWithBlankNote();
+    const [organizer, participant] = await editors(id, "ORGANIZER", "PARTICIPANT");
+    // Several accepted updates: the answer is remembered and used between them.
+    for (const word of ["One.", "Two.", "Three."]) expect(await sendUpdate(participant.tab, id, edit(participant.doc, addParagraph(word)))).toEqual({ ok: true });
+
+    await revoke(id, organizer);
+    expect(await sendUpdate(participant.tab, id, edit(participant.doc, addParagraph("After.")))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await stored(id)).text).not.toContain("After.");
+  });
+
+  it.each(["removed", "made an observer"])("a member %s: an update sent right after is neither stored nor shared", async (change) => {
+    const { id } = await createWorkshopWithBlankNote();
+    const [organizer, member] = await editors(id, "ORGANIZER", "PARTICIPANT");
+    expect(await sendUpdate(member.tab, id, edit(member.doc, addParagraph("Before.")))).toEqual({ ok: true });
+    const membership = await prisma().membership.findFirstOrThrow({ where: { workshopId: id, userId: member.user.id } });
+    const viewer = viewerOf(organizer.user);
+    if (change === "removed") await removeMember({ viewer, workshopId: id, membershipId: membership.id });
+    else await changeMemberRole({ viewer, workshopId: id, membershipId: membership.id, role: "OBSERVER" });
+
+    const answers: unknown[] = [];
+    member.tab.socket.emit("note:update", { workshopId: id, update: edit(member.doc, addParagraph("After.")) }, (answer: unknown) => answers.push(answer));
+    await until(() => member.tab.disconnectReason !== null, "the member's socket to be dropped");
+    // The organizer's next change arrives; the member's never did.
+    expect(await sendUpdate(organizer.tab, id, edit(organizer.doc, addParagraph("Organizer.")))).toEqual({ ok: true });
+    await until(() => noteUpdates(organizer.tab).length >= 2, "the organizer's own change to come back");
+    expect(answers.filter((answer) => (answer as Ack).ok)).toEqual([]);
+    expect((await stored(id)).text).not.toContain("After.");
+    expect(noteUpdates(organizer.tab).map((update) => new TextDecoder().decode(update)).join("")).not.toContain("After.");
+  });
+});
+
+describe("changes made outside the editor", () => {
+  it("replaceNoteContent reaches a connected editor through the open room, as one stored change", async () => {
+    const { id } = await createWorkshopWithBlankNote();
+    const [a] = await editors(id, "RAPPORTEUR");
+    expect(await sendUpdate(a.tab, id, edit(a.doc, addParagraph("Draft.")))).toEqual({ ok: true });
+    const content = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Restored version." }] }] };
+    await until(() => noteUpdates(a.tab).length === 1, "the editor's own change to come back");
+    await replaceNoteContent(id, content);
+    await until(() => noteUpdates(a.tab).length === 2, "the change to reach the editor");
+    const [, change] = noteUpdates(a.tab);
+    Y.applyUpdate(a.doc, change!);
+    expect(noteText(a.doc)).toBe("<paragraph>Restored version.</paragraph>");
+    // The server wrote this change from a fresh document: a random client id of its own, new
+    // for each change, which stands for nobody (the scan at the end accepts it, and only it).
+    const serverIds = new Set(Y.decodeUpdate(change!).structs.map((struct) => struct.id.client));
+    expect([...serverIds].filter((client) => ourClientIds.has(client))).toEqual([]);
+    serverIds.forEach((client) => ourClientIds.add(client));
+    expect(await stored(id)).toMatchObject({ rows: 2, text: "<paragraph>Restored version.</paragraph>" });
+  });
+});
+
 describe("leaving", () => {
   it("removing a member drops a socket that only opened the note: no more live text or carets", async () => {
-    const { id } = await createWorkshop();
+    const { id } = await createWorkshopWithBlankNote();
     const [organizer, removed] = await editors(id, "ORGANIZER", "PARTICIPANT");
     const membership = await prisma().membership.findFirstOrThrow({ where: { workshopId: id, userId: removed.user.id } });
 
@@ -262,7 +353,7 @@ describe("leaving", () => {
   });
 
   it("a server shutting down stores the open notes first: nothing typed is lost", async () => {
-    const { id } = await createWorkshop();
+    const { id } = await createWorkshopWithBlankNote();
     const { cookie } = await person(id);
     // A server of its own, since this one is shut down with an editor still in the note.
     const ownServer = http.createServer();
@@ -297,7 +388,7 @@ describe("leaving", () => {
   });
 
   it("a socket that disconnects while joining does not keep the room open: the note is still stored and compacted", async () => {
-    const { id } = await createWorkshop();
+    const { id } = await createWorkshopWithBlankNote();
     const { cookie } = await person(id);
     const quitter = await connectAs(cookie);
     // Hold the access check up, so that the disconnect arrives while the join waits for it.
@@ -323,7 +414,7 @@ describe("leaving", () => {
 
 describe("validation", () => {
   it("refuses malformed payloads with BAD_REQUEST, and a large paste with PAYLOAD_TOO_LARGE", async () => {
-    const { id } = await createWorkshop();
+    const { id } = await createWorkshopWithBlankNote();
     const tab = await connectAs((await person(id)).cookie);
     const extraKey = { workshopId: id, stateVector: new Uint8Array([0]), userId: "u" };
     for (const payload of [{}, { workshopId: id }, { workshopId: id, stateVector: "AA==" }, extraKey, null]) {
@@ -358,8 +449,51 @@ describe("validation", () => {
     expect(tab.socket.connected).toBe(true);
   });
 
-  it("drops the connection of a sender whose frame exceeds the socket limit (2 MB); nothing is stored or shared", async () => {
+  it("answers a malformed state vector with BAD_REQUEST and keeps the socket outside the room", async () => {
+    const { id } = await createWorkshopWithBlankNote();
+    const [b] = await editors(id, "PARTICIPANT");
+    const tab = await connectAs((await person(id)).cookie);
+    const ack = await emitAck<JoinAck>(tab, "note:join", { workshopId: id, stateVector: new Uint8Array([5, 1]) });
+    expect(ack).toEqual({ ok: false, code: "BAD_REQUEST", message: "note:join needs a valid state vector" });
+    const update = edit(newDoc(), addParagraph("Sent without joining."));
+    expect(await sendUpdate(tab, id, update)).toEqual({ ok: false, code: "BAD_REQUEST", message: expect.stringContaining("note:join") });
+    // Positive control: the member who joined properly is heard, and only they are.
+    expect(await sendUpdate(b.tab, id, edit(b.doc, addParagraph("Joined properly.")))).toEqual({ ok: true });
+    await until(() => noteUpdates(b.tab).length > 0, "the room to share the proper edit");
+    await settle();
+    expect(noteUpdates(tab)).toHaveLength(0);
+    expect(await stored(id)).toMatchObject({ rows: 1, text: "<paragraph>Joined properly.</paragraph>" });
+  });
+
+  it("refuses to open a note that another server holds, saying so, and keeps the socket outside", async () => {
     const { id } = await createWorkshop();
+    const note = await prisma().meetingNote.create({
+      data: { workshopId: id, roomLeaseToken: "another-process", roomLeaseUntil: new Date(Date.now() + 30_000) },
+    });
+    const warnings: string[] = [];
+    const warn = vi.spyOn(console, "warn").mockImplementation((line: string) => void warnings.push(line));
+    const { user, cookie } = await person(id);
+    const tab = await connectAs(cookie);
+    try {
+      expect(await joinNote(tab, id, newDoc())).toEqual({
+        ok: false,
+        code: "UNAVAILABLE",
+        message: "This note is open on another server; try again in a moment.",
+      });
+    } finally {
+      warn.mockRestore();
+    }
+    expect(warnings.some((line) => line.includes("open on another server"))).toBe(true);
+    expect(warnings.join("\n")).not.toContain(user.id);
+    expect(await sendUpdate(tab, id, edit(newDoc(), addParagraph("Refused.")))).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    // Once the other server's lease is gone (released, or expired), the note opens here.
+    await prisma().meetingNote.update({ where: { id: note.id }, data: { roomLeaseToken: null, roomLeaseUntil: null } });
+    expect(await joinNote(tab, id, newDoc())).toMatchObject({ ok: true });
+    expect(await stored(id)).toMatchObject({ rows: 0 });
+  });
+
+  it("drops the connection of a sender whose frame exceeds the socket limit (2 MB); nothing is stored or shared", async () => {
+    const { id } = await createWorkshopWithBlankNote();
     const [a, b] = await editors(id, "PARTICIPANT", "PARTICIPANT");
     const acks: unknown[] = [];
     a.tab.socket.emit("note:update", { workshopId: id, update: new Uint8Array(2 * 1024 * 1024) }, (ack: unknown) => acks.push(ack));
@@ -376,19 +510,31 @@ describe("validation", () => {
   });
 
   it("refuses a flood of updates from one socket with RATE_LIMITED, keeping what it accepted", async () => {
-    const { id } = await createWorkshop();
+    const { id } = await createWorkshopWithBlankNote();
     const [a] = await editors(id, "PARTICIPANT");
-    edit(a.doc, addParagraph(""));
-    const updates = Array.from({ length: 230 }, (_, index) => edit(a.doc, appendText(String(index % 10))));
+    // Sent first: an update that builds on one the server never had is refused as damaged.
+    expect(await sendUpdate(a.tab, id, edit(a.doc, addParagraph("")))).toEqual({ ok: true });
+    // Each flooded update is made on its own copy of that state (its own client id), so none
+    // depends on another: a refused one cannot make a later one look damaged, and every refusal
+    // seen is the rate limit's, whatever the timing.
+    const base = Y.encodeStateAsUpdate(a.doc);
+    const updates = Array.from({ length: 230 }, (_, index) => {
+      const copy = newDoc();
+      Y.applyUpdate(copy, base);
+      return edit(copy, appendText(String(index % 10)));
+    });
     const acks = await Promise.all(updates.map((update) => sendUpdate(a.tab, id, update)));
     const limited = acks.filter((ack) => !ack.ok);
     expect(limited.length).toBeGreaterThanOrEqual(30);
-    expect(limited.every((ack) => !ack.ok && ack.code === "RATE_LIMITED")).toBe(true);
+    expect([...new Set(limited.map((ack) => (ack.ok ? "ok" : ack.code)))]).toEqual(["RATE_LIMITED"]);
+    // What was accepted is kept (acknowledged means stored): every accepted digit is in the note.
+    const accepted = acks.length - limited.length;
+    expect((await stored(id)).text.match(/\d/g) ?? []).toHaveLength(accepted);
     expect(a.tab.socket.connected).toBe(true);
   });
 
   it("refuses a script element or a users map, and the other editor receives nothing of them", async () => {
-    const { id } = await createWorkshop();
+    const { id } = await createWorkshopWithBlankNote();
     const [a, b] = await editors(id, "PARTICIPANT", "PARTICIPANT");
     // Built on throwaway documents so that A's own document stays valid for the control below.
     const script = edit(newDoc(), (fragment) => fragment.insert(0, [new Y.XmlElement("script")]));
@@ -411,7 +557,7 @@ describe("validation", () => {
 
 describe("awareness", () => {
   it("shares only a caret's colour and position, never echoes, cannot be forged, and is removed on disconnect", async () => {
-    const { id } = await createWorkshop();
+    const { id } = await createWorkshopWithBlankNote();
     const [a, b, c] = await editors(id, "PARTICIPANT", "PARTICIPANT", "OBSERVER");
     const [aAware, bAware] = [a, b].map(({ doc }) => new Awareness(doc));
     const send = (tab: TestClient, aware: Awareness, clientId: number) =>

@@ -1,6 +1,8 @@
+import * as Y from "yjs";
 import { logger } from "@/lib/logger";
-import { findNoteAccess } from "@/lib/notes/note-access";
+import { findNoteAccess, type NoteAccess } from "@/lib/notes/note-access";
 import { NoteRooms } from "@/lib/notes/note-rooms";
+import { NoteOpenElsewhereError } from "@/lib/notes/room-lease";
 import { createRateLimit } from "@/lib/security/rate-limit";
 import {
   ZNoteAwareness,
@@ -10,6 +12,7 @@ import {
   type Ack,
   type NoteJoinAck,
 } from "./events";
+import { SocketAccessCache } from "./access-cache";
 import { noteRoom } from "./hub";
 import { asAck, refuse, type AppServer, type AppSocket } from "./respond";
 
@@ -28,7 +31,17 @@ const RATE_LIMITED = {
   message: "Changes are arriving faster than anyone types; they will be sent again in a moment.",
 };
 const INTERNAL = { ok: false as const, code: "INTERNAL", message: "Something went wrong; reload the page." };
+const BAD_STATE_VECTOR = { ok: false as const, code: "BAD_REQUEST", message: "note:join needs a valid state vector" };
+const OPEN_ELSEWHERE = { ok: false as const, code: "UNAVAILABLE", message: "This note is open on another server; try again in a moment." };
 
+function isStateVector(bytes: Uint8Array): boolean {
+  try {
+    Y.decodeStateVector(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The meeting note's events: Yjs sync, updates and awareness, checked per workshop and role. */
 export function createNoteHandlers(io: AppServer) {
@@ -42,6 +55,14 @@ export function createNoteHandlers(io: AppServer) {
 
   const updateLimit = createRateLimit({ limit: MAX_UPDATES_PER_WINDOW, windowMs: RATE_WINDOW_MS });
   const caretLimit = createRateLimit({ limit: MAX_CARET_MOVES_PER_WINDOW, windowMs: RATE_WINDOW_MS });
+  const accessCache = new SocketAccessCache<NoteAccess | null>();
+  /** Looked up on join; remembered for the updates that follow until access may have changed. */
+  const accessOf = async (socket: AppSocket, workshopId: string) => {
+    const access = await accessCache.get(socket.id, workshopId, () => findNoteAccess(workshopId, socket.data.userId), (found) => found !== null);
+    // A lookup that ended after the socket left would otherwise stay remembered.
+    if (!socket.connected) accessCache.forget(socket.id);
+    return access;
+  };
 
   function register(socket: AppSocket): void {
     socket.on("note:join", async (payload, ackArgument) => {
@@ -51,18 +72,35 @@ export function createNoteHandlers(io: AppServer) {
         return refuse(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:join needs { workshopId, stateVector }." });
       }
       const { workshopId, stateVector } = parsed.data;
+      // Checked before the room is entered: a socket refused here stays outside it.
+      if (!isStateVector(stateVector)) return refuse(socket, ack, BAD_STATE_VECTOR);
+      let entered = false;
       try {
-        const access = await findNoteAccess(workshopId, socket.data.userId);
+        accessCache.forget(socket.id, workshopId);
+        const access = await accessOf(socket, workshopId);
         if (!access) return refuse(socket, ack, NOT_FOUND);
         // A socket that left while this ran has had its "disconnecting" already: entering the
         // room now would keep the room open (never stored, never compacted) for nobody.
         if (!socket.connected) return;
         const room = await rooms.enter(workshopId, socket.id);
+        entered = true;
+        // Not while a damaged update is being undone (the document is rebuilt from storage).
+        await room.idle();
         if (!socket.connected) return void (await rooms.leave(workshopId, socket.id));
+        const sync = room.syncFor(stateVector);
         await socket.join(noteRoom(workshopId));
-        ack?.({ ok: true, canEdit: access.canEdit, ...room.syncFor(stateVector) });
+        ack?.({ ok: true, canEdit: access.canEdit, ...sync });
       } catch (error) {
+        if (error instanceof NoteOpenElsewhereError) {
+          logger.warn("a note is open on another server; note:join refused", { workshopId });
+          return refuse(socket, ack, OPEN_ELSEWHERE);
+        }
         logger.error("note:join failed", error);
+        // Whatever failed, the socket does not stay half inside the room.
+        if (entered) {
+          await socket.leave(noteRoom(workshopId));
+          await rooms.leave(workshopId, socket.id).catch((leaveError) => logger.error("leaving a note failed", leaveError));
+        }
         refuse(socket, ack, INTERNAL);
       }
     });
@@ -78,7 +116,7 @@ export function createNoteHandlers(io: AppServer) {
       try {
         const room = await rooms.roomFor(workshopId, socket.id);
         if (!room) return refuse(socket, ack, NOT_JOINED);
-        const access = await findNoteAccess(workshopId, socket.data.userId);
+        const access = await accessOf(socket, workshopId);
         if (!access) return refuse(socket, ack, NOT_FOUND);
         if (!access.canEdit) {
           return refuse(socket, ack, {
@@ -114,10 +152,12 @@ export function createNoteHandlers(io: AppServer) {
       if (!parsed.success) return refuse(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:leave needs { workshopId }." });
       await socket.leave(noteRoom(parsed.data.workshopId));
       await rooms.leave(parsed.data.workshopId, socket.id);
+      accessCache.forget(socket.id, parsed.data.workshopId);
       ack?.({ ok: true });
     });
 
     socket.on("disconnecting", () => {
+      accessCache.forget(socket.id);
       const notes = [...socket.rooms].filter((room) => room.startsWith("note:")).map((room) => room.slice("note:".length));
       for (const workshopId of notes) {
         rooms.leave(workshopId, socket.id).catch((error) => logger.error("leaving a note failed", error));

@@ -146,9 +146,8 @@ describe("handshake", () => {
 
 describe("presence", () => {
   it("counts people, not tabs, and tells everyone in the workshop, with no exact number for two or three", async () => {
-    const a = await person();
-    const b = await person();
-    const workshop = await workshopWith(a.user, b.user);
+    const [a, b, c, d] = await Promise.all([person(), person(), person(), person()]);
+    const workshop = await workshopWith(a.user, b.user, c.user, d.user);
 
     const aTab = await connectAs(a.cookie);
     expect(await join(aTab, { workshopId: workshop.id })).toEqual({ ok: true });
@@ -158,19 +157,37 @@ describe("presence", () => {
     expect(await join(bTab, { workshopId: workshop.id })).toEqual({ ok: true });
     await waitForCount(aTab, workshop.id, null);
     await waitForCount(bTab, workshop.id, null);
+    const cTab = await connectAs(c.cookie);
+    expect(await join(cTab, { workshopId: workshop.id })).toEqual({ ok: true });
+    await waitForCount(cTab, workshop.id, null);
 
+    // A second tab of b: still three people. The newcomer is told the count; the others hear
+    // nothing (four tabs would have shown 4).
     const bSecondTab = await connectAs(b.cookie);
     expect(await join(bSecondTab, { workshopId: workshop.id })).toEqual({ ok: true });
     await waitForCount(bSecondTab, workshop.id, null);
-    await until(() => presences(aTab, workshop.id).length === 3, "the recount after the second tab");
-    expect([aTab, bTab, bSecondTab].map((tab) => lastCount(tab, workshop.id))).toEqual([null, null, null]);
-
-    // Closing one of two tabs leaves the person present; leaving with the last one does not.
+    // Closing one of two tabs leaves the person present: still nothing for the others.
     bSecondTab.socket.disconnect();
-    await until(() => presences(aTab, workshop.id).length === 4, "the recount after a tab closed");
-    expect(lastCount(aTab, workshop.id)).toBeNull();
-    expect(await bTab.socket.timeout(3000).emitWithAck("workshop:leave", { workshopId: workshop.id })).toEqual({ ok: true });
-    await waitForCount(aTab, workshop.id, 1);
+    // A fourth person is the positive control: the one message the others get is 4.
+    const dTab = await connectAs(d.cookie);
+    expect(await join(dTab, { workshopId: workshop.id })).toEqual({ ok: true });
+    await waitForCount(aTab, workshop.id, 4);
+    expect(presences(aTab, workshop.id).map((e) => (e.payload as { count: number | null }).count)).toEqual([1, null, 4]);
+
+    // Leaving with the last tab does count.
+    expect(await dTab.socket.timeout(3000).emitWithAck("workshop:leave", { workshopId: workshop.id })).toEqual({ ok: true });
+    await waitForCount(aTab, workshop.id, null);
+  });
+
+  it("tells a crowd arriving together in a few messages, not one per arrival", async () => {
+    const people = await Promise.all(Array.from({ length: 12 }, () => person()));
+    const workshop = await workshopWith(...people.map((one) => one.user));
+    const tabs = await Promise.all(people.map((one) => connectAs(one.cookie)));
+    await Promise.all(tabs.map((tab) => join(tab, { workshopId: workshop.id })));
+    await Promise.all(tabs.map((tab) => waitForCount(tab, workshop.id, 12)));
+    const messages = tabs.reduce((sum, tab) => sum + presences(tab, workshop.id).length, 0);
+    // One per arrival to everyone present would be 1 + 2 + … + 12 = 78.
+    expect(messages).toBeLessThanOrEqual(3 * tabs.length);
   });
 
   it("gives the number once there are four people, and 'a few' again below", async () => {
@@ -181,9 +198,10 @@ describe("presence", () => {
       const tab = await connectAs(one.cookie);
       await join(tab, { workshopId: workshop.id });
       tabs.push(tab);
+      await waitForCount(tab, workshop.id, presenceCount(tabs.length));
     }
     await waitForCount(tabs[0]!, workshop.id, 4);
-    expect(presences(tabs[0]!, workshop.id).map((e) => (e.payload as { count: number | null }).count)).toEqual([1, null, null, 4]);
+    expect(presences(tabs[0]!, workshop.id).map((e) => (e.payload as { count: number | null }).count)).toEqual([1, null, 4]);
     tabs[3]!.socket.disconnect();
     await waitForCount(tabs[0]!, workshop.id, null);
   });

@@ -4,8 +4,8 @@ import { isAppError } from "@/lib/errors";
 import { getWorkshopAccess } from "@/lib/workshops/access";
 import { logger } from "@/lib/logger";
 import { findSessionUserId, isAllowedOrigin } from "./authenticate-socket";
-import { countPeople, flushLiveDeliveries, setRealtimeServer, userRoom, workshopRoom } from "./hub";
-import { presenceCount } from "./live-delivery";
+import { flushLiveDeliveries, setRealtimeServer, userRoom, workshopRoom } from "./hub";
+import { createPresence } from "./presence";
 import { createNoteHandlers } from "./note-handlers";
 import { asAck, refuse, type AppServer, type AppSocket } from "./respond";
 import { ZJoinWorkshop, ZLeaveWorkshop, type Ack } from "./events";
@@ -15,12 +15,6 @@ export const MAX_FRAME_BYTES = 1024 * 1024 + 16 * 1024;
 
 /** What must be stored before the process exits (open notes). */
 const shutdownTasks = new WeakMap<object, () => Promise<void>>();
-
-/** Counts distinct people (not tabs) in a workshop room and tells everyone in it, coarsely. */
-async function broadcastPresence(io: AppServer, workshopId: string): Promise<void> {
-  const count = presenceCount(await countPeople(io as unknown as Server, workshopId));
-  io.to(workshopRoom(workshopId)).emit("presence:count", { workshopId, count });
-}
 
 async function isMember(workshopId: string, userId: string): Promise<boolean> {
   try {
@@ -36,7 +30,9 @@ function workshopIdsOf(socket: AppSocket): string[] {
   return [...socket.rooms].filter((room) => room.startsWith("workshop:")).map((room) => room.slice("workshop:".length));
 }
 
-function registerHandlers(io: AppServer, socket: AppSocket): void {
+type Presence = ReturnType<typeof createPresence>;
+
+function registerHandlers(socket: AppSocket, presence: Presence): void {
   socket.on("workshop:join", async (payload, ackArgument) => {
     const ack = asAck<Ack>(ackArgument);
     const parsed = ZJoinWorkshop.safeParse(payload);
@@ -48,7 +44,7 @@ function registerHandlers(io: AppServer, socket: AppSocket): void {
       }
       await socket.join(workshopRoom(workshopId));
       ack?.({ ok: true });
-      await broadcastPresence(io, workshopId);
+      presence.joined(workshopId, socket.id);
     } catch (error) {
       logger.error("workshop:join failed", error);
       refuse(socket, ack, { ok: false, code: "INTERNAL", message: "Something went wrong; reload the page." });
@@ -63,13 +59,12 @@ function registerHandlers(io: AppServer, socket: AppSocket): void {
     ack?.({ ok: true });
     if (!socket.rooms.has(room)) return;
     await socket.leave(room);
-    await broadcastPresence(io, parsed.data.workshopId);
+    presence.left(parsed.data.workshopId);
   });
 
   socket.on("disconnecting", () => {
-    const workshops = workshopIdsOf(socket);
-    // Rooms are left only after this event: recount once they have been.
-    setImmediate(() => workshops.forEach((id) => void broadcastPresence(io, id).catch(() => {})));
+    // Rooms are left only after this event; the recount runs a window later, once they have been.
+    workshopIdsOf(socket).forEach((id) => presence.left(id));
   });
 }
 
@@ -105,11 +100,15 @@ export function createSocketServer(httpServer: HttpServer, { allowedOrigins, liv
   });
 
   const notes = createNoteHandlers(io);
-  shutdownTasks.set(io, notes.closeAll);
+  const presence = createPresence(io);
+  shutdownTasks.set(io, async () => {
+    presence.close();
+    await notes.closeAll();
+  });
 
   io.on("connection", (socket) => {
     void socket.join(userRoom(socket.data.userId));
-    registerHandlers(io, socket);
+    registerHandlers(socket, presence);
     notes.register(socket);
   });
 

@@ -18,8 +18,9 @@ function fakeServer(people: number) {
     in: () => ({ fetchSockets: async () => sockets }),
     to: (room: string) => ({ emit: (event: string, payload: unknown) => sent.push({ room, event, payload }) }),
   };
-  // A long window: nothing goes out by itself during the test.
-  setRealtimeServer(io as unknown as Server, { liveWindowMs: 60_000 });
+  // A day-long window: nothing goes out by itself during the test (windows are clock-aligned, so
+  // a minute-long one could end mid-test).
+  setRealtimeServer(io as unknown as Server, { liveWindowMs: 24 * 60 * 60 * 1000 });
   return sent;
 }
 

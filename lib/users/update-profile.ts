@@ -10,12 +10,17 @@ export const ZProfileInput = z.object({
 });
 export type ProfileInput = z.input<typeof ZProfileInput>;
 
+/** The first sign-in's profile step: a display name is required there (the e-mail address never stands for it). */
+export const ZFirstProfileInput = ZProfileInput.extend({
+  name: z.string().trim().min(1, "nameRequired").max(100, "nameTooLong"),
+});
+
 /**
  * The viewer's own name and organization. Only organizers of the viewer's workshops see them
  * (in the member list); nothing shows them beside a contribution.
  */
-export async function updateProfile({ viewer, input }: { viewer: Viewer; input: ProfileInput }): Promise<void> {
-  const { name, organization } = parseInput(ZProfileInput, input);
+export async function updateProfile({ viewer, input, requireName = false }: { viewer: Viewer; input: ProfileInput; requireName?: boolean }): Promise<void> {
+  const { name, organization } = parseInput(requireName ? ZFirstProfileInput : ZProfileInput, input);
   const db = await getPrisma();
   await db.user.update({ where: { id: viewer.id }, data: { name: name || null, organization: organization || null } });
 }

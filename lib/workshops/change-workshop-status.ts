@@ -32,7 +32,9 @@ export async function changeWorkshopStatus({ viewer, workshopId, status }: Chang
   if (workshop.status === next) return;
   const db = await getPrisma();
   await db.$transaction(async (tx) => {
-    await tx.workshop.update({ where: { id: workshopId }, data: { status: next, closedAt: next === "CLOSED" ? new Date() : null } });
+    // Archiving keeps the day it was closed (or makes today that day): retention counts from it.
+    const closedAt = next === "OPEN" ? null : next === "CLOSED" ? new Date() : (workshop.closedAt ?? new Date());
+    await tx.workshop.update({ where: { id: workshopId }, data: { status: next, closedAt } });
     if (next === "ARCHIVED") await sealContributions(tx, workshopId);
   });
   if (next === "ARCHIVED") await vacuumContributionTables(db).catch((error) => logger.warn("vacuum after sealing failed", { error: String(error) }));

@@ -1,4 +1,5 @@
 import type { Membership, Workshop } from "@/lib/generated/prisma/client";
+import { presentRetention } from "@/lib/retention/schedule";
 import { permissionsOf } from "./policy";
 
 /** A workshop as its member sees it: no one else's identity, only the viewer's own role. */
@@ -12,8 +13,12 @@ export function presentWorkshop(workshop: Workshop, membership: Pick<Membership,
     attribution: workshop.attribution,
     status: workshop.status,
     isDemo: workshop.isDemo,
+    /** Participants write the note (organizers and rapporteurs always do; observers never). */
+    participantsEditNote: workshop.participantsEditNote,
     /** The day it was last sealed (its ownership key destroyed), or null. */
     sealedOn: workshop.sealedAt ? workshop.sealedAt.toISOString().slice(0, 10) : null,
+    /** Retention of raw contributions: the setting, the day it will run, the day it ran. */
+    retention: presentRetention(workshop),
     myRole: membership.role,
     can: permissionsOf({ role: membership.role, status: workshop.status }),
   };

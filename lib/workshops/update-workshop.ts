@@ -7,7 +7,7 @@ import { requireWorkshopPermission } from "./access";
 import { logger } from "@/lib/logger";
 import { vacuumContributionTables } from "@/lib/ownership/vacuum";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { notifyLessonsChanged } from "@/lib/lessons/broadcast";
+import { notifyLessonsChanged } from "@/lib/realtime/hub";
 import { ZUpdateWorkshopInput, type UpdateWorkshopInput } from "./schemas";
 
 export interface UpdateWorkshopOptions {

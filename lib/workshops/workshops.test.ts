@@ -115,7 +115,7 @@ describe("changeWorkshopStatus", () => {
     // Reading still works, and the presented permissions say what is left.
     const overview = await getWorkshopOverview({ viewer: viewerOf(participant), workshopId });
     expect(overview.workshop.status).toBe("CLOSED");
-    expect(Object.entries(overview.workshop.can).filter(([, allowed]) => allowed).map(([action]) => action)).toEqual(["workshop.view", "note.view"]);
+    expect(Object.entries(overview.workshop.can).filter(([, allowed]) => allowed).map(([action]) => action)).toEqual(["workshop.view", "note.view", "note.versions.view"]);
     const mine = await getWorkshopOverview({ viewer: organizer, workshopId });
     expect(mine.workshop.can).toMatchObject({ "workshop.edit": false, "members.invite": false, "workshop.changeStatus": true });
   });

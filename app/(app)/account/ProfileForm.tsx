@@ -2,15 +2,19 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { Save } from "lucide-react";
 import { updateProfileAction } from "./actions";
 import { FormStatus } from "@/components/ui/FormStatus";
+import { useActionToast } from "@/components/ui/toast/use-action-toast";
 
 export function ProfileForm({ profile }: { profile: { name: string; organization: string; email: string } }) {
   const t = useTranslations("account");
+  const tToast = useTranslations("toast");
   const [state, formAction, isPending] = useActionState(updateProfileAction, {});
+  useActionToast(state, { success: t("saved"), failure: tToast("saveFailed") });
   return (
     <form action={formAction} className="stack">
-      <FormStatus state={state} success={t("saved")} />
+      <FormStatus state={state} />
       <div className="field">
         <label htmlFor="profile-email">{t("email")}</label>
         <input id="profile-email" value={profile.email} readOnly />
@@ -25,6 +29,7 @@ export function ProfileForm({ profile }: { profile: { name: string; organization
       </div>
       <div>
         <button type="submit" className="button button-primary" disabled={isPending}>
+          <Save aria-hidden="true" className="icon" />
           {t("save")}
         </button>
       </div>

@@ -9,27 +9,59 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("workshops"))("title") };
 }
 
-export default async function MyWorkshopsPage() {
+type Props = { searchParams: Promise<{ view?: string | string[] }> };
+
+/** The viewer's workshops; archived ones (the read-only record) under their own tab, out of the way. */
+export default async function MyWorkshopsPage({ searchParams }: Props) {
   const viewer = await requireViewerOrRedirect("/workshops");
-  const [t, workshops] = await Promise.all([getTranslations("workshops"), findMyWorkshops({ viewer })]);
+  const [t, tCompare, all, { view }] = await Promise.all([
+    getTranslations("workshops"),
+    getTranslations("compare"),
+    findMyWorkshops({ viewer }),
+    searchParams,
+  ]);
+  const showArchived = view === "archived";
+  const archivedCount = all.filter((workshop) => workshop.status === "ARCHIVED").length;
+  const workshops = all.filter((workshop) => (workshop.status === "ARCHIVED") === showArchived);
   return (
     <div className="stack">
       <div className="page-heading">
         <h1>{t("title")}</h1>
-        <Link href="/workshops/new" className="button button-primary">
-          {t("create")}
-        </Link>
+        <div className="page-actions">
+          <Link href="/workshops/compare" className="button">
+            {tCompare("link")}
+          </Link>
+          <Link href="/workshops/new" className="button button-primary">
+            {t("create")}
+          </Link>
+        </div>
       </div>
-      {workshops.length === 0 ? (
+      {all.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <ul className="card-list" aria-label={t("title")}>
-          {workshops.map((workshop) => (
-            <li key={workshop.id}>
-              <WorkshopCard workshop={workshop} />
-            </li>
-          ))}
-        </ul>
+        <>
+          {archivedCount > 0 && (
+            <nav aria-label={t("listLabel")} className="tabs">
+              <Link href="/workshops" aria-current={showArchived ? undefined : "page"}>
+                {t("current")}
+              </Link>
+              <Link href="/workshops?view=archived" aria-current={showArchived ? "page" : undefined}>
+                {t("archived", { count: archivedCount })}
+              </Link>
+            </nav>
+          )}
+          {workshops.length === 0 ? (
+            <p>{showArchived ? t("emptyArchived") : t("emptyCurrent")}</p>
+          ) : (
+            <ul className="card-list" aria-label={t("title")}>
+              {workshops.map((workshop) => (
+                <li key={workshop.id}>
+                  <WorkshopCard workshop={workshop} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </div>
   );

@@ -4,19 +4,16 @@ import { getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/session";
 import { listDemoPeople } from "@/lib/auth/demo-sign-in";
 import { getEnv } from "@/lib/env";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { EmailSignInForm } from "./_components/EmailSignInForm";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/workshops";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeReturnPath(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
   const [t, tRoles] = await Promise.all([getTranslations("signIn"), getTranslations("roles")]);
   const demoPeople = listDemoPeople();

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getViewer } from "@/lib/auth/session";
 import { getInvitationPreview } from "@/lib/invitations/accept-invitation";
 import { isAppError } from "@/lib/errors";
+import { abilityMessageKey } from "@/lib/workshops/role-abilities";
+import { WhoSeesDialog } from "@/components/privacy/WhoSeesDialog";
 import { AcceptInvitationForm } from "./AcceptInvitationForm";
 
 type Props = { params: Promise<{ token: string }> };
@@ -14,7 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InvitationPage({ params }: Props) {
   const { token } = await params;
-  const [t, tErrors, tRoles] = await Promise.all([getTranslations("invitation"), getTranslations("errors"), getTranslations("roles")]);
+  const [t, tErrors, tRoles, tJoin, tRule, format] = await Promise.all([
+    getTranslations("invitation"),
+    getTranslations("errors"),
+    getTranslations("roles"),
+    getTranslations("join"),
+    getTranslations("rule"),
+    getFormatter(),
+  ]);
   let preview;
   try {
     preview = await getInvitationPreview({ token });
@@ -35,6 +44,27 @@ export default async function InvitationPage({ params }: Props) {
     <div className="narrow stack">
       <h1>{t("title")}</h1>
       <p>{t("body", { title: preview.workshopTitle, role: tRoles(preview.role) })}</p>
+      <section aria-label={tJoin("detailsLabel")} className="stack-small">
+        <dl className="facts">
+          <dt>{tJoin("date")}</dt>
+          <dd>{preview.date ? format.dateTime(new Date(preview.date), { dateStyle: "long", timeZone: "UTC" }) : tJoin("notSet")}</dd>
+          <dt>{tJoin("place")}</dt>
+          <dd>{preview.place || tJoin("notSet")}</dd>
+          <dt>{tJoin("rule")}</dt>
+          <dd>
+            <strong>{tRule(`${preview.attribution}.name`)}:</strong> {tRule(`${preview.attribution}.explanation`)}
+          </dd>
+          <dt>{tJoin("role")}</dt>
+          <dd>{tRoles(preview.role)}</dd>
+        </dl>
+        <h2 className="h3">{tJoin("canHeading", { role: tRoles(preview.role) })}</h2>
+        <ul className="ability-list">
+          {preview.abilities.map((action) => (
+            <li key={action}>{tJoin(`abilities.${abilityMessageKey(action)}` as "abilities.workshop_view")}</li>
+          ))}
+        </ul>
+        <WhoSeesDialog />
+      </section>
       {viewer ? (
         <AcceptInvitationForm token={token} />
       ) : (

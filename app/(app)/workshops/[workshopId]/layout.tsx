@@ -4,6 +4,8 @@ import { loadWorkshop } from "./_data";
 import { RuleBanner } from "./_components/RuleBanner";
 import { WorkshopNav } from "./_components/WorkshopNav";
 import { LiveCount } from "./_components/LiveCount";
+import { HeaderSearch } from "@/components/search/HeaderSearch";
+import { WhoSeesDialog } from "@/components/privacy/WhoSeesDialog";
 
 export default async function WorkshopLayout({ children, params }: { children: ReactNode; params: Promise<{ workshopId: string }> }) {
   const { workshopId } = await params;
@@ -15,7 +17,8 @@ export default async function WorkshopLayout({ children, params }: { children: R
         <p className="eyebrow">{t("eyebrow")}</p>
         <p className="workshop-title">{workshop.title}</p>
         <div className="workshop-bar">
-          <WorkshopNav workshopId={workshop.id} canManage={workshop.can["members.view"]} />
+          <WorkshopNav workshopId={workshop.id} canManage={workshop.can["members.view"]} canExport={workshop.can["exports.download"]} />
+          <HeaderSearch workshopId={workshop.id} />
           <LiveCount workshopId={workshop.id} />
         </div>
         {workshop.status !== "OPEN" && (
@@ -28,7 +31,10 @@ export default async function WorkshopLayout({ children, params }: { children: R
             {t("sealedNotice", { day: format.dateTime(new Date(`${workshop.sealedOn}T00:00:00Z`), { dateStyle: "long" }) })}
           </p>
         )}
-        <RuleBanner attribution={workshop.attribution} />
+        <div className="workshop-rule-row">
+          <RuleBanner attribution={workshop.attribution} />
+          <WhoSeesDialog />
+        </div>
       </header>
       {children}
     </div>

@@ -2,7 +2,11 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ThemeSwatch } from "@/components/themes/ThemeSwatch";
+import { FilePlus } from "lucide-react";
+import { EmptyState } from "@/components/ui/EmptyState";
 import { loadWorkshop } from "./_data";
+import { EmptyThemes } from "./_components/EmptyThemes";
+import { RetentionSummary } from "@/components/retention/RetentionSummary";
 
 type Props = { params: Promise<{ workshopId: string }> };
 
@@ -13,10 +17,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function WorkshopOverviewPage({ params }: Props) {
   const { workshop, sources, themes } = await loadWorkshop((await params).workshopId);
-  const [t, tRoles, tSourceForm, format] = await Promise.all([
+  const [t, tRoles, tSourceForm, tEmpty, format] = await Promise.all([
     getTranslations("workshop"),
     getTranslations("roles"),
     getTranslations("sourceForm"),
+    getTranslations("empty"),
     getFormatter(),
   ]);
   return (
@@ -30,19 +35,39 @@ export default async function WorkshopOverviewPage({ params }: Props) {
         </p>
         {workshop.description && <p className="lead">{workshop.description}</p>}
       </section>
+      {workshop.status !== "OPEN" && (workshop.retention.days !== null || workshop.retention.appliedOn) && (
+        <section aria-labelledby="retention-heading" className="notice stack-small">
+          <h2 id="retention-heading">{t("retentionHeading")}</h2>
+          <RetentionSummary retention={workshop.retention} />
+        </section>
+      )}
 
       <div className="columns">
         <section aria-labelledby="sources-heading" className="stack-small">
           <h2 id="sources-heading">{t("sources.title")}</h2>
-          {workshop.can["sources.manage"] && (
+          {workshop.can["sources.manage"] && sources.length > 0 && (
             <p>
               <Link href={`/workshops/${workshop.id}/sources/new`} className="button">
+                <FilePlus aria-hidden="true" className="icon" />
                 {tSourceForm("addSource")}
               </Link>
             </p>
           )}
           {sources.length === 0 ? (
-            <p>{t("sources.empty")}</p>
+            <EmptyState
+              title={tEmpty("sources.title")}
+              testId="empty-sources"
+              action={
+                workshop.can["sources.manage"] && (
+                  <Link href={`/workshops/${workshop.id}/sources/new`} className="button button-primary">
+                    <FilePlus aria-hidden="true" className="icon" />
+                    {tSourceForm("addSource")}
+                  </Link>
+                )
+              }
+            >
+              {workshop.can["sources.manage"] ? tEmpty("sources.manage") : tEmpty("sources.others")}
+            </EmptyState>
           ) : (
             <ol className="card-list">
               {sources.map((source) => (
@@ -66,7 +91,7 @@ export default async function WorkshopOverviewPage({ params }: Props) {
             <Link href={`/workshops/${workshop.id}/themes`}>{t("themes.title")}</Link>
           </h2>
           {themes.length === 0 ? (
-            <p>{t("themes.empty")}</p>
+            <EmptyThemes workshopId={workshop.id} canManage={workshop.can["themes.manage"]} canPropose={workshop.can["themes.propose"]} />
           ) : (
             <ol className="theme-list theme-list-colored">
               {themes.map((theme) => (

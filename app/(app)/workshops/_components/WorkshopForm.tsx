@@ -2,8 +2,10 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { Plus, Save } from "lucide-react";
 import type { ActionState } from "@/lib/page-helpers";
 import { FormStatus } from "@/components/ui/FormStatus";
+import { useActionToast } from "@/components/ui/toast/use-action-toast";
 import type { CodebookOrigin } from "@/lib/workshops/find-codebook-origins";
 
 export interface WorkshopFormValues {
@@ -25,13 +27,15 @@ interface WorkshopFormProps {
 /** Title, description, date, place and rule of attribution; used to create and to edit. */
 export function WorkshopForm({ action, initial, submitLabel, codebookOrigins = [] }: WorkshopFormProps) {
   const t = useTranslations("workshop.form");
+  const tToast = useTranslations("toast");
   const [state, formAction, isPending] = useActionState(action, {});
+  useActionToast(state, { success: t("saved"), failure: tToast("saveFailed") });
   const errorFor = (field: string) => (state.error && state.field === field ? state.error : null);
   const canChooseAttributed = !initial || initial.attribution === "ATTRIBUTED";
 
   return (
     <form action={formAction} className="stack">
-      <FormStatus state={state} success={initial ? t("saved") : undefined} hasInlineFieldErrors />
+      <FormStatus state={state} hasInlineFieldErrors />
       <Field id="title" label={t("title")} error={errorFor("title")}>
         <input id="title" name="title" required maxLength={200} defaultValue={initial?.title} aria-invalid={!!errorFor("title") || undefined} aria-describedby={errorFor("title") ? "title-error" : undefined} />
       </Field>
@@ -81,6 +85,7 @@ export function WorkshopForm({ action, initial, submitLabel, codebookOrigins = [
       )}
       <div>
         <button type="submit" className="button button-primary" disabled={isPending}>
+          {initial ? <Save aria-hidden="true" className="icon" /> : <Plus aria-hidden="true" className="icon" />}
           {submitLabel}
         </button>
       </div>

@@ -30,20 +30,22 @@ export default async function MembersPage({ params }: Props) {
       {workshop.can["members.invite"] && <InviteForm workshopId={workshop.id} />}
       <section aria-labelledby="members-heading" className="stack-small">
         <h2 id="members-heading">{t("current", { count: members.length })}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("columns.person")}</th>
-              <th scope="col">{t("columns.role")}</th>
-              <th scope="col">{t("columns.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <MemberRow key={member.membershipId} workshopId={workshop.id} member={member} canEdit={canEdit} />
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("columns.person")}</th>
+                <th scope="col">{t("columns.role")}</th>
+                <th scope="col">{t("columns.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => (
+                <MemberRow key={member.membershipId} workshopId={workshop.id} member={member} canEdit={canEdit} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       {invitations.length > 0 && (
         <section aria-labelledby="invitations-heading" className="stack-small">

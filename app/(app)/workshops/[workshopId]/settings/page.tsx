@@ -9,7 +9,9 @@ import { StatusControls } from "../_components/StatusControls";
 import { SealControls } from "../_components/SealControls";
 import { LessonSettingsForm } from "@/components/lessons/LessonSettingsForm";
 import { getLessonSettings } from "@/lib/lessons/get-lesson-settings";
-import { updateLessonSettingsAction } from "./actions";
+import { updateLessonSettingsAction, updateNoteSettingsAction, updateRetentionAction } from "./actions";
+import { NoteSettingsForm } from "./_components/NoteSettingsForm";
+import { RetentionForm } from "./_components/RetentionForm";
 
 type Props = { params: Promise<{ workshopId: string }> };
 
@@ -36,6 +38,10 @@ export default async function WorkshopSettingsPage({ params }: Props) {
           onSave={updateLessonSettingsAction.bind(null, workshop.id)}
         />
       )}
+      {workshop.can["note.settings"] && (
+        <NoteSettingsForm participantsEditNote={workshop.participantsEditNote} onSave={updateNoteSettingsAction.bind(null, workshop.id)} />
+      )}
+      {workshop.can["workshop.retention"] && <RetentionForm retention={workshop.retention} onSave={updateRetentionAction.bind(null, workshop.id)} />}
       <StatusControls status={workshop.status} action={changeWorkshopStatusAction.bind(null, workshop.id)} />
       {workshop.can["workshop.seal"] && <SealControls sealedOn={sealedOn} days={getEnv().SEAL_AFTER_CLOSED_DAYS} action={sealWorkshopAction.bind(null, workshop.id)} />}
     </div>

@@ -5,11 +5,13 @@ import { useTranslations } from "next-intl";
 import { inviteMemberAction } from "../actions";
 import { ROLES } from "../../_components/roles";
 import { FormStatus } from "@/components/ui/FormStatus";
+import { useActionToast } from "@/components/ui/toast/use-action-toast";
 
 export function InviteForm({ workshopId }: { workshopId: string }) {
   const t = useTranslations("members.invite");
   const tRoles = useTranslations("roles");
   const [state, formAction, isPending] = useActionState(inviteMemberAction.bind(null, workshopId), {});
+  useActionToast(state, { success: t("sent"), failure: t("failed") });
   return (
     <section aria-labelledby="invite-heading" className="card stack-small">
       <h2 id="invite-heading">{t("title")}</h2>
@@ -32,7 +34,7 @@ export function InviteForm({ workshopId }: { workshopId: string }) {
           {t("send")}
         </button>
       </form>
-      <FormStatus state={state} success={t("sent")} />
+      <FormStatus state={state} />
     </section>
   );
 }

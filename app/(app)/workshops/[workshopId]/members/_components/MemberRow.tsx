@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { UserMinus } from "lucide-react";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import type { PresentedMember } from "@/lib/members/present";
 import { changeMemberRoleAction, removeMemberAction } from "../actions";
 import { ROLES } from "../../_components/roles";
@@ -10,8 +12,8 @@ export function MemberRow({ workshopId, member, canEdit }: { workshopId: string;
   const t = useTranslations("members");
   const tRoles = useTranslations("roles");
   const [roleState, roleAction, isChangingRole] = useActionState(changeMemberRoleAction.bind(null, workshopId, member.membershipId), {});
-  const [removeState, removeAction, isRemoving] = useActionState(removeMemberAction.bind(null, workshopId, member.membershipId), {});
-  const error = roleState.error ?? removeState.error;
+  const tConfirm = useTranslations("confirm");
+  const error = roleState.error;
   const selectId = `role-${member.membershipId}`;
 
   return (
@@ -54,12 +56,23 @@ export function MemberRow({ workshopId, member, canEdit }: { workshopId: string;
       </td>
       <td>
         {canEdit && (
-          <form action={removeAction}>
-            <button type="submit" className="button button-small button-danger" disabled={isRemoving}>
-              {t("remove")}
-              <span className="visually-hidden"> {member.displayName}</span>
-            </button>
-          </form>
+          <ConfirmDialog
+            trigger={
+              <button type="button" className="button button-small button-danger">
+                <UserMinus aria-hidden="true" className="icon" />
+                {t("remove")}
+                <span className="visually-hidden"> {member.displayName}</span>
+              </button>
+            }
+            title={tConfirm("removeMember.title", { name: member.displayName })}
+            description={<p>{tConfirm("removeMember.body")}</p>}
+            confirmLabel={tConfirm("removeMember.confirm", { name: member.displayName })}
+            cancelLabel={tConfirm("cancel")}
+            onConfirm={async () => {
+              const result = await removeMemberAction(workshopId, member.membershipId);
+              if (result.error) throw new Error(result.error);
+            }}
+          />
         )}
       </td>
     </tr>

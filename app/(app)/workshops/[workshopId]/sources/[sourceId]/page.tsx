@@ -8,14 +8,16 @@ import { getSource } from "@/lib/sources/get-source";
 import { findSourceAnnotations } from "@/lib/annotations/find-source-annotations";
 import { SourceReader } from "@/components/reader/SourceReader";
 import { FIND_PASSAGE_INPUT_ID } from "@/components/reader/ids";
+import { getSourceCoverage } from "@/lib/review/get-source-coverage";
+import { ReaderMinimap } from "@/components/review/ReaderMinimap";
 
 type Props = { params: Promise<{ workshopId: string; sourceId: string }> };
 
 const load = cache(async (workshopId: string, sourceId: string) => {
   const viewer = await requireViewerOrRedirect(`/workshops/${workshopId}/sources/${sourceId}`);
   const reading = await orNotFound(getSource({ viewer, workshopId, sourceId }));
-  const annotations = await findSourceAnnotations({ viewer, workshopId, sourceId });
-  return { ...reading, annotations };
+  const [annotations, coverage] = await Promise.all([findSourceAnnotations({ viewer, workshopId, sourceId }), getSourceCoverage({ viewer, workshopId, sourceId })]);
+  return { ...reading, annotations, coverage };
 });
 
 /**
@@ -35,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SourcePage({ params }: Props) {
   const { workshopId, sourceId } = await params;
-  const { workshop, source, themes, annotations } = await load(workshopId, sourceId);
+  const { workshop, source, themes, annotations, coverage } = await load(workshopId, sourceId);
   const [t, tRevise, tReader] = await Promise.all([getTranslations("source"), getTranslations("revise"), getTranslations("reader")]);
   const byline = bylineOf(source);
   const outline = source.blocks.map((block, index) => ({ block, index })).filter(({ block }) => block.kind === "heading");
@@ -87,6 +89,7 @@ export default async function SourcePage({ params }: Props) {
               </a>
             </span>
           </p>
+          <ReaderMinimap paragraphs={coverage} reviewHref={`/workshops/${workshop.id}/review#coverage-${source.id}`} />
         </header>
         {/* A revision moves the annotations: a new revision starts the reader afresh. */}
         <SourceReader

@@ -2,6 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { Plus } from "lucide-react";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { FocusButton } from "@/components/ui/FocusButton";
 import type { PresentedTheme, PresentedThemeProposal } from "@/lib/themes/present";
 import { subscribeToWorkshop } from "@/components/realtime/connect";
 import { useCodebookApi } from "./codebook-api";
@@ -26,6 +29,7 @@ interface CodebookProps {
  */
 export function Codebook({ workshopId, initialThemes, initialProposals, canManage, canPropose }: CodebookProps) {
   const t = useTranslations("themes");
+  const tEmpty = useTranslations("empty.themes");
   const api = useCodebookApi(workshopId);
   const [themes, setThemes] = useState(initialThemes);
   const [proposals, setProposals] = useState(initialProposals);
@@ -81,7 +85,20 @@ export function Codebook({ workshopId, initialThemes, initialProposals, canManag
             {t("listLabel")} <span className="badge">{themes.length}</span>
           </h2>
           {themes.length === 0 ? (
-            <p>{t("empty")}</p>
+            <EmptyState
+              title={tEmpty("title")}
+              testId="empty-codebook"
+              action={
+                canManage && (
+                  <FocusButton selector='section[aria-labelledby="create-theme-heading"] input'>
+                    <Plus aria-hidden="true" className="icon" />
+                    {tEmpty("createFirst")}
+                  </FocusButton>
+                )
+              }
+            >
+              {canManage ? tEmpty("manage") : canPropose ? tEmpty("proposeHere") : tEmpty("others")}
+            </EmptyState>
           ) : (
             <ol className="codebook" aria-labelledby="codebook-heading">
               {themes.map((theme, index) => (

@@ -1,0 +1,96 @@
+import * as Y from "yjs";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { NoteConnectionState } from "./note-connection";
+
+/** What the page's socket was asked to send, with the acknowledgement the test gives back. */
+interface Sent {
+  event: string;
+  payload: { workshopId: string; update?: Uint8Array; stateVector?: Uint8Array };
+  answer: (response: Record<string, unknown>) => void;
+}
+
+const sent: Sent[] = [];
+const socket = {
+  connected: true,
+  emit: (event: string, payload: Sent["payload"], answer?: Sent["answer"]) => sent.push({ event, payload, answer: answer ?? (() => {}) }),
+};
+
+vi.mock("@/components/realtime/connect", () => ({
+  acquireSocket: () => ({ socket, release: () => {} }),
+  subscribeToWorkshop: () => () => {},
+}));
+
+const { NoteConnection } = await import("./note-connection");
+
+/** The server's side: a document that takes what the test lets through. */
+const server = new Y.Doc();
+
+function joinAnswer(stateVector: Uint8Array) {
+  return { ok: true, canEdit: true, update: Y.encodeStateAsUpdate(server, stateVector), stateVector: Y.encodeStateVector(server), awareness: new Uint8Array([0]) };
+}
+
+function type(doc: Y.Doc, text: string) {
+  const fragment = doc.getXmlFragment("default");
+  const paragraph = new Y.XmlElement("paragraph");
+  fragment.insert(fragment.length, [paragraph]);
+  paragraph.insert(0, [new Y.XmlText(text)]);
+}
+
+const updates = () => sent.filter((item) => item.event === "note:update");
+const joins = () => sent.filter((item) => item.event === "note:join");
+
+describe("NoteConnection after a change the server could not take yet", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal("window", { addEventListener: () => {}, removeEventListener: () => {} });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    sent.length = 0;
+  });
+
+  it("holds later changes, resyncs once, sends them all, and never shows the damaged refusals of what was in flight", async () => {
+    const states: NoteConnectionState[] = [];
+    const connection = new NoteConnection("w1", (state) => states.push(state));
+    const stop = connection.start();
+    joins()[0]!.answer(joinAnswer(joins()[0]!.payload.stateVector!));
+
+    type(connection.doc, "First.");
+    await vi.advanceTimersByTimeAsync(150);
+    type(connection.doc, "Second.");
+    await vi.advanceTimersByTimeAsync(150);
+    expect(updates()).toHaveLength(2);
+    // The first is refused for a passing reason; the second built on it, so it is "damaged".
+    updates()[0]!.answer({ ok: false, code: "RATE_LIMITED", message: "Too fast." });
+    updates()[1]!.answer({ ok: false, code: "BAD_REQUEST", message: "This change is damaged." });
+    type(connection.doc, "Third.");
+    await vi.advanceTimersByTimeAsync(500);
+    // Held until the re-sync.
+    expect(updates()).toHaveLength(2);
+
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(joins()).toHaveLength(2);
+    joins()[1]!.answer(joinAnswer(joins()[1]!.payload.stateVector!));
+    expect(updates()).toHaveLength(3);
+    Y.applyUpdate(server, updates()[2]!.payload.update!);
+    updates()[2]!.answer({ ok: true });
+    expect(server.getXmlFragment("default").toString()).toBe(connection.doc.getXmlFragment("default").toString());
+    expect(server.getXmlFragment("default").toString()).toContain("Third.");
+    expect(states.some((state) => state.status === "error")).toBe(false);
+    expect(states.at(-1)).toMatchObject({ status: "saved", error: null });
+    stop();
+  });
+
+  it("still shows a refusal that is not a passing one", async () => {
+    const states: NoteConnectionState[] = [];
+    const connection = new NoteConnection("w1", (state) => states.push(state));
+    const stop = connection.start();
+    joins()[0]!.answer(joinAnswer(joins()[0]!.payload.stateVector!));
+    type(connection.doc, "Refused.");
+    await vi.advanceTimersByTimeAsync(150);
+    updates()[0]!.answer({ ok: false, code: "FORBIDDEN", message: "You can read this note but not change it." });
+    expect(states.at(-1)).toMatchObject({ status: "error", error: "You can read this note but not change it." });
+    stop();
+  });
+});
