@@ -1,6 +1,7 @@
 import { expect } from "@playwright/test";
 import { recordApiResponse, recordPage, requestAndRecord, type Received } from "./capture";
 import type { ScanMember } from "./annotations-scenario";
+import { moveCaret } from "../note/note-helpers";
 
 /** A scanned member as this scenario needs them: their role and name matter to the guard. */
 export interface NoteScanMember extends ScanMember {
@@ -33,7 +34,7 @@ export async function buildNoteAndSignOff(members: NoteScanMember[], workshopId:
   await panel.getByRole("button", { name: `Insert: ${lessonStatement}` }).click();
   await expect(organizerNote.locator("[data-lesson-ref]")).toHaveCount(1);
   await organizerNote.locator("[data-lesson-ref]").locator("xpath=ancestor::p[1]").click();
-  await organizer.page.keyboard.press("End");
+  await moveCaret(organizerNote, "End");
   for (const choose of ["annotation", "free text"] as const) {
     await organizer.page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Footnote" }).click();
     const dialog = organizer.page.getByRole("dialog", { name: "Add a footnote" });
@@ -52,7 +53,7 @@ export async function buildNoteAndSignOff(members: NoteScanMember[], workshopId:
   // The rapporteur names the organizer (folded) and speaks for a side: the guard flags both.
   const rapporteurNote = rapporteur.page.getByRole("textbox", { name: "Meeting note" });
   await rapporteurNote.click();
-  await rapporteur.page.keyboard.press("Control+End");
+  await moveCaret(rapporteurNote, "Control+End");
   await rapporteur.page.keyboard.press("Enter");
   await rapporteurNote.pressSequentially(`As ${foldedName(organizer.name)} said, my delegation agreed.`);
   for (const member of members) {

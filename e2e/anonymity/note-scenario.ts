@@ -2,6 +2,7 @@ import { expect } from "@playwright/test";
 import { recordPage } from "./capture";
 import { readableTextOf } from "./unpack";
 import type { ScanMember } from "./annotations-scenario";
+import { moveCaret } from "../note/note-helpers";
 
 /**
  * Everyone has the meeting note open at once and writes a line of it in turn: Yjs updates and
@@ -16,7 +17,7 @@ export async function writeNoteTogether(members: ScanMember[], workshopId: strin
   for (const [index, member] of members.entries()) {
     const note = member.page.getByRole("textbox", { name: "Meeting note" });
     await note.click();
-    await member.page.keyboard.press("Control+End");
+    await moveCaret(note, "Control+End");
     await member.page.keyboard.press("Enter");
     await note.pressSequentially(`Point ${index + 1} of the note.`);
   }

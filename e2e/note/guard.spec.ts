@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signInAsDemo } from "../fixtures/auth";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { acceptInvitation, createWorkshop, inviteMember, uniqueTitle } from "../fixtures/workshops";
+import { moveCaret } from "./note-helpers";
 
 async function openNote(page: Page, workshopId: string) {
   await page.goto(`/workshops/${workshopId}/note`);
@@ -42,7 +43,7 @@ test("the guard flags a member's name and a speaker phrase live, names the membe
     // Rafael types the organizer's name (lower case) and "my delegation": flagged live.
     const note = await openNote(rafael, workshopId);
     await note.click();
-    await rafael.keyboard.press("Control+End");
+    await moveCaret(note, "Control+End");
     await rafael.keyboard.press("Enter");
     await note.pressSequentially("As olivia organizer noted, my delegation found the mandate too broad.");
     const rafaelPanel = rafael.getByRole("complementary", { name: "Attribution check" });
@@ -78,7 +79,7 @@ test("the guard flags a member's name and a speaker phrase live, names the membe
     }
 
     // Export: the checklist lists the open warning and asks before downloading.
-    await note.press("End");
+    await moveCaret(note, "End");
     await note.pressSequentially(" More.");
     await expect(rafaelPanel.getByRole("status")).toHaveText("1 open warning");
     await expect(rafael.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();

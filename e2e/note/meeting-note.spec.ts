@@ -4,6 +4,7 @@ import { signInAsDemo } from "../fixtures/auth";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { acceptInvitation, createWorkshop, inviteMember, openDemoWorkshop, uniqueTitle } from "../fixtures/workshops";
 import { recordAwareness } from "./note-frames";
+import { moveCaret } from "./note-helpers";
 
 async function openNote(page: Page, workshopId: string) {
   await page.goto(`/workshops/${workshopId}/note`);
@@ -40,7 +41,7 @@ test("two people write the note together live; carets are anonymous; an observer
     const brunoNote = await openNote(bruno, workshopId);
     await expect(brunoNote).toContainText("Mandates were too broad.");
     await brunoNote.click();
-    await bruno.keyboard.press("Control+End");
+    await moveCaret(brunoNote, "Control+End");
     await bruno.keyboard.press("Enter");
     await brunoNote.pressSequentially("Participants generally agreed.");
     await expect(aminaNote).toContainText("Participants generally agreed.");
@@ -111,8 +112,7 @@ test("the keyboard alone formats the note and adds a section per theme", async (
   await expect(note.getByRole("heading", { level: 2 })).toHaveCount(headings);
 
   // The caret is in the last section: type, then make a word bold by shortcut.
-  await note.focus();
-  await page.keyboard.press("Control+End");
+  await moveCaret(note, "Control+End");
   await page.keyboard.type("Keyboard lesson ");
   await page.keyboard.press("Control+b");
   await page.keyboard.type("stressed");
@@ -168,7 +168,7 @@ test("what is typed while offline is kept and sent when the connection returns",
   offline = true;
   await Promise.all(connections.splice(0).map((socket) => socket.close()));
   await expect(page.getByRole("status").filter({ hasText: "Offline" })).toHaveText("Offline: your edits are kept");
-  await note.press("End");
+  await moveCaret(note, "End");
   await note.press("Enter");
   await note.pressSequentially("Typed while offline.");
   await expect(page.getByRole("status").filter({ hasText: "Offline" })).toBeVisible();

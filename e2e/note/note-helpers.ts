@@ -9,6 +9,34 @@ export async function openNote(page: Page, workshopId: string, query = ""): Prom
   return page.getByRole("textbox", { name: "Meeting note" });
 }
 
+/**
+ * Presses a key that moves the caret in the note (End, Control+End) and waits until the editor
+ * has taken the move in. The browser moves the caret; ProseMirror learns of it from the
+ * "selectionchange" event, which comes a task later, and a key it handles itself (Enter, a
+ * shortcut) acts where it last knew the caret to be. Playwright's next key can come before that
+ * event, a person's never does: Control+End then Enter split the heading that had been clicked
+ * instead of opening a paragraph at the end (seen in CI).
+ */
+export async function moveCaret(note: Locator, key: string): Promise<void> {
+  await note.press(key);
+  await expect
+    .poll(() =>
+      note.evaluate((element) => {
+        const view = (element as HTMLElement & { editor?: { view: EditorViewLike } }).editor?.view;
+        const selection = window.getSelection();
+        if (!view || !selection?.focusNode || !element.contains(selection.focusNode)) return false;
+        return view.posAtDOM(selection.focusNode, selection.focusOffset) === view.state.selection.head;
+      }),
+    )
+    .toBe(true);
+}
+
+/** What `moveCaret` reads of the ProseMirror view Tiptap leaves on the editor's element. */
+interface EditorViewLike {
+  posAtDOM(node: Node, offset: number): number;
+  state: { selection: { head: number } };
+}
+
 /** The note's paragraph holding this text. */
 export function paragraphOf(note: Locator, text: string): Locator {
   return note.locator("p").filter({ hasText: text });
@@ -35,5 +63,5 @@ export async function caretAtEndOf(paragraph: Locator): Promise<void> {
     selection.removeAllRanges();
     selection.addRange(range);
   });
-  await paragraph.page().keyboard.press("End");
+  await moveCaret(paragraph.locator("xpath=ancestor::*[@contenteditable][1]"), "End");
 }
