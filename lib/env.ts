@@ -14,6 +14,10 @@ const ZEnv = z
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL, or unset for the embedded database")
       .optional(),
     DATA_DIR: z.string().default(".data"),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must look like redis://127.0.0.1:6379").optional(),
+    REALTIME_ADAPTER: z
+      .enum(["memory", "redis", "postgres"], { message: "REALTIME_ADAPTER must be memory, redis or postgres" })
+      .optional(),
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
     OWNERSHIP_SECRET: z.string().min(32, "OWNERSHIP_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
     SEAL_AFTER_CLOSED_DAYS: z.coerce
@@ -33,6 +37,12 @@ const ZEnv = z
       .default(60),
   })
   .superRefine((env, ctx) => {
+    if (env.REALTIME_ADAPTER === "redis" && !env.REDIS_URL) {
+      ctx.addIssue({ code: "custom", path: ["REALTIME_ADAPTER"], message: "REALTIME_ADAPTER=redis needs REDIS_URL" });
+    }
+    if (env.REALTIME_ADAPTER === "postgres" && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["REALTIME_ADAPTER"], message: "REALTIME_ADAPTER=postgres needs DATABASE_URL (the embedded database is one process)" });
+    }
     if (env.RAPPORTEUR_MODE !== "production") return;
     const required = ["NEXTAUTH_SECRET", "OWNERSHIP_SECRET", "SMTP_URL", "EMAIL_FROM", "APP_URL"] as const;
     for (const key of required) {
@@ -42,7 +52,17 @@ const ZEnv = z
     }
   });
 
-export type Env = z.infer<typeof ZEnv> & { APP_URL: string; NEXTAUTH_SECRET: string; OWNERSHIP_SECRET: string; isDemo: boolean };
+export type Env = z.infer<typeof ZEnv> & {
+  APP_URL: string;
+  NEXTAUTH_SECRET: string;
+  OWNERSHIP_SECRET: string;
+  isDemo: boolean;
+  /**
+   * How the nodes serving the same workshops reach each other's sockets: Redis when REDIS_URL is
+   * set, PostgreSQL's LISTEN/NOTIFY when asked for, else this process only.
+   */
+  realtimeAdapter: "memory" | "redis" | "postgres";
+};
 
 const holder = globalThis as typeof globalThis & { __rapporteurEnv?: Env };
 
@@ -82,6 +102,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   return {
     ...env,
     isDemo,
+    realtimeAdapter: env.REALTIME_ADAPTER ?? (env.REDIS_URL ? "redis" : "memory"),
     APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? demoSecret(env.DATA_DIR, "auth-secret"),
     OWNERSHIP_SECRET: env.OWNERSHIP_SECRET ?? demoSecret(env.DATA_DIR, "ownership-secret"),

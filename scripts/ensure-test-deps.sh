@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the machine can run the whole test suite: Debian's chromium for Playwright and a
-# PostgreSQL server for the integration tests. Idempotent; meant for fresh Debian machines and
+# PostgreSQL server for the integration tests, and Redis for the several-nodes tests. Idempotent; meant for fresh Debian machines and
 # CI (runs as root, or through sudo when available).
 #
 # A script cannot export into its parent shell, so the PostgreSQL URL to test against is written
@@ -215,6 +215,36 @@ write_url() {
   echo "TEST_DATABASE_URL=$1"
 }
 
+# ---------- Redis (the several-nodes tests: socket.io adapter, shared rate limits) ----------
+
+REDIS_URL_FILE="test-results/test-redis-url"
+REDIS_PORT="${TEST_REDIS_PORT:-6379}"
+
+redis_answers() {
+  local url="$1" host port reply
+  host="$(printf '%s' "$url" | sed -E 's#^rediss?://([^@/]*@)?([^:/]+).*#\2#')"
+  port="$(printf '%s' "$url" | sed -nE 's#^rediss?://([^@/]*@)?[^:/]+:([0-9]+).*#\2#p')"
+  reply="$(timeout 3 bash -c "exec 3<>/dev/tcp/$host/${port:-6379}; printf 'PING\r\n' >&3; head -c 5 <&3" 2>/dev/null)" || return 1
+  [ "$reply" = "+PONG" ]
+}
+
+ensure_redis() {
+  local url="${TEST_REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}" i
+  if ! redis_answers "$url"; then
+    [ -n "${TEST_REDIS_URL:-}" ] && fail "TEST_REDIS_URL=$TEST_REDIS_URL does not answer PING"
+    command -v redis-server >/dev/null 2>&1 || { say "redis: no server found; installing Debian's redis-server"; apt_install redis-server; }
+    say "redis: starting redis-server on 127.0.0.1:$REDIS_PORT"
+    # In containers the package's own start usually does not happen (no init system).
+    redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes --save "" --appendonly no >/dev/null
+    for i in $(seq 1 30); do redis_answers "$url" && break; sleep 0.2; done
+    redis_answers "$url" || fail "redis-server started but 127.0.0.1:$REDIS_PORT does not answer PING"
+  fi
+  mkdir -p "$(dirname "$REDIS_URL_FILE")"
+  printf '%s\n' "$url" >"$REDIS_URL_FILE"
+  say "redis: $url answers; wrote $REDIS_URL_FILE"
+}
+
 ensure_chromium
 ensure_pdftoppm
+ensure_redis
 ensure_postgres

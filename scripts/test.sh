@@ -9,6 +9,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/ensure-test-deps.sh
 TEST_DB_URL="$(cat test-results/test-database-url)"
 [ -n "$TEST_DB_URL" ] || { echo "test-results/test-database-url is empty" >&2; exit 1; }
+# The several-nodes tests (two nodes over one PostgreSQL and Redis) on both vitest stages.
+TEST_REDIS_URL="$(cat test-results/test-redis-url)"
+export TEST_REDIS_URL
 
 SUITE_START=$SECONDS
 
