@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure the machine can run the whole test suite: Debian's chromium for Playwright and a
-# PostgreSQL server for the integration tests, and Redis for the several-nodes tests. Idempotent; meant for fresh Debian machines and
-# CI (runs as root, or through sudo when available).
+# Makes sure the machine can run the whole test suite: Debian's chromium for Playwright, a
+# PostgreSQL server for the integration tests and Redis for the several-nodes tests. Idempotent;
+# meant for fresh Debian machines and CI (runs as root, or through sudo when available).
 #
 # A script cannot export into its parent shell, so the PostgreSQL URL to test against is written
 # to test-results/test-database-url and printed as TEST_DATABASE_URL=... on the last line.
