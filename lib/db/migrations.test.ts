@@ -30,6 +30,36 @@ if (serverUrl) {
   describe("migrations on PostgreSQL (TEST_DATABASE_URL)", () => {
     defineMigrationTests(() => createThrowawayDatabase(serverUrl), { engineChecks: true });
   });
+
+  // PGlite has no counterpart: one process opens its data directory.
+  describe("two nodes starting at once on PostgreSQL", () => {
+    let db: TestDatabase;
+    let otherNode: DatabaseConnection;
+
+    beforeAll(async () => {
+      db = await createThrowawayDatabase(serverUrl);
+      otherNode = await openDatabase(db.connection.target);
+    }, SETUP_TIMEOUT_MS);
+    afterAll(async () => {
+      await otherNode?.close();
+      await db?.dispose();
+    });
+
+    it("applies each migration once, both starts succeeding", async () => {
+      const names = await listMigrationNames(migrationsDir);
+      const results = await Promise.all([
+        applyPendingMigrations(db.connection.factory),
+        applyPendingMigrations(otherNode.factory),
+      ]);
+      // One node applied everything; the other found it done once it had the lock.
+      expect(results.map((result) => result.applied.length).sort((a, b) => a - b)).toEqual([0, names.length]);
+      const rows = await queryThrough(db.connection)(
+        `SELECT migration_name, count(*)::int AS "rows", bool_and(finished_at IS NOT NULL AND rolled_back_at IS NULL) AS applied
+           FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name`,
+      );
+      expect(rows).toEqual(names.map((name) => ({ migration_name: name, rows: 1, applied: true })));
+    }, SETUP_TIMEOUT_MS);
+  });
 } else {
   describe("migrations on in-memory PGlite", () => {
     defineMigrationTests(async () => {
