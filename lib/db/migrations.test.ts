@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, postgresPoolConfig, type DatabaseConnection } from "./connection";
 import {
+  MIGRATION_LOCK_KEY,
   applyPendingMigrations,
   getMigrationStatus,
   listMigrationNames,
@@ -58,6 +59,40 @@ if (serverUrl) {
            FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name`,
       );
       expect(rows).toEqual(names.map((name) => ({ migration_name: name, rows: 1, applied: true })));
+    }, SETUP_TIMEOUT_MS);
+
+    // The engine takes a lock of its own around applying (which alone keeps the test above from
+    // failing without ours), but gives up after seconds and does not cover our check: this test
+    // shows that a node waits, touching nothing, while another holds the migration lock.
+    it("waits, touching nothing, while another node holds the migration lock", async () => {
+      const fresh = await createThrowawayDatabase(serverUrl);
+      const holder = new pg.Client(postgresPoolConfig(fresh.url));
+      await holder.connect();
+      try {
+        await holder.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        let settled = false;
+        const waiting = applyPendingMigrations(fresh.connection.factory).finally(() => (settled = true));
+        await expect
+          .poll(async () => {
+            const { rows } = await holder.query<{ waiting: number }>(
+              `SELECT count(*)::int AS waiting FROM pg_locks
+                WHERE locktype = 'advisory' AND NOT granted AND classid = 0 AND objid = $1`,
+              [MIGRATION_LOCK_KEY],
+            );
+            return rows[0]!.waiting;
+          }, { timeout: 30_000 })
+          .toBe(1);
+        expect(settled).toBe(false);
+        const { rows } = await holder.query(`SELECT to_regclass('"_prisma_migrations"') IS NULL AS untouched`);
+        expect(rows).toEqual([{ untouched: true }]);
+
+        // The other node lets go (as it would once done); this one proceeds.
+        await holder.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+        expect((await waiting).applied).toEqual(await listMigrationNames(migrationsDir));
+      } finally {
+        await holder.end();
+        await fresh.dispose();
+      }
     }, SETUP_TIMEOUT_MS);
   });
 } else {
@@ -203,7 +238,7 @@ function queryThrough(connection: DatabaseConnection): SqlQuery {
   };
 }
 
-async function createThrowawayDatabase(url: string): Promise<TestDatabase> {
+async function createThrowawayDatabase(url: string): Promise<TestDatabase & { url: string }> {
   const name = `rapporteur_migtest_${randomBytes(6).toString("hex")}`;
   const admin = async (sql: string) => {
     const client = new pg.Client(postgresPoolConfig(url));
@@ -215,6 +250,7 @@ async function createThrowawayDatabase(url: string): Promise<TestDatabase> {
   dbUrl.pathname = `/${name}`;
   const connection = await openDatabase({ kind: "postgres", url: dbUrl.toString() });
   return {
+    url: dbUrl.toString(),
     connection,
     dispose: async () => {
       await connection.close();
