@@ -9,7 +9,7 @@ import {
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
 import { postgresPoolConfig } from "@/lib/db/connection";
-import { getEnv } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { getRedis, type RedisClient } from "@/lib/redis";
 
@@ -222,30 +222,52 @@ export function rateLimitPool(databaseUrl: string): pg.Pool {
 
 const holder = globalThis as typeof globalThis & {
   __rapporteurRateLimitStore?: () => Promise<RateLimitStore>;
+  __rapporteurRateLimitPool?: pg.Pool;
   __rapporteurRateLimits?: Map<string, SharedRateLimit>;
 };
 
 /**
- * The store, chosen once per process from the environment:
- * - Redis when REDIS_URL is set (the process's connection, lib/redis.ts);
+ * Which store the counters of this process go to:
+ * - Redis when REDIS_URL is set;
  * - PostgreSQL when several nodes share it without Redis (REALTIME_ADAPTER=postgres);
  * - else this process's memory: the embedded database is one process, and a single node on
  *   PostgreSQL has nobody to share counts with.
  */
+export function rateLimitStoreKind(env: Pick<Env, "REDIS_URL" | "DATABASE_URL" | "realtimeAdapter">): RateLimitStore["kind"] {
+  if (env.REDIS_URL) return "redis";
+  if (env.realtimeAdapter === "postgres" && env.DATABASE_URL) return "postgres";
+  return "memory";
+}
+
+/** The store, chosen once per process (both module copies) and opened on first use. */
 function processStore(): () => Promise<RateLimitStore> {
   if (holder.__rapporteurRateLimitStore) return holder.__rapporteurRateLimitStore;
   const env = getEnv();
   let store: () => Promise<RateLimitStore>;
-  if (env.REDIS_URL) {
-    store = async () => ({ kind: "redis", client: await getRedis()! });
-  } else if (env.realtimeAdapter === "postgres" && env.DATABASE_URL) {
-    const pool = rateLimitPool(env.DATABASE_URL);
-    store = async () => ({ kind: "postgres", pool });
-  } else {
-    store = async () => ({ kind: "memory" });
+  switch (rateLimitStoreKind(env)) {
+    case "redis":
+      // lib/redis.ts connects once and again after a failed attempt.
+      store = async () => ({ kind: "redis", client: await getRedis()! });
+      break;
+    case "postgres": {
+      const pool = (holder.__rapporteurRateLimitPool = rateLimitPool(env.DATABASE_URL!));
+      store = async () => ({ kind: "postgres", pool });
+      break;
+    }
+    case "memory":
+      store = async () => ({ kind: "memory" });
   }
   holder.__rapporteurRateLimitStore = store;
   return store;
+}
+
+/** Closes the PostgreSQL pool of the counters, if any (at shutdown; Redis closes with lib/redis.ts). */
+export async function closeRateLimitStore(): Promise<void> {
+  const pool = holder.__rapporteurRateLimitPool;
+  holder.__rapporteurRateLimitPool = undefined;
+  holder.__rapporteurRateLimitStore = undefined;
+  holder.__rapporteurRateLimits = undefined;
+  await pool?.end();
 }
 
 /**
