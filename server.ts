@@ -14,6 +14,7 @@ import { sealExpiredWorkshops } from "@/lib/ownership/seal-expired-workshops";
 import { applyDueRetention } from "@/lib/retention/apply-retention";
 import { closeSocketServer, createSocketServer } from "@/lib/realtime/socket-server";
 import { logger } from "@/lib/logger";
+import { closeRateLimitStore } from "@/lib/security/rate-limit";
 
 async function main(): Promise<void> {
   let env;
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     server.close();
     // Closing PGlite flushes it to disk; killing the process without this can lose writes.
     await disconnectDatabase().catch((error) => logger.error("closing the database failed", error));
+    await closeRateLimitStore().catch((error) => logger.error("closing the rate limit store failed", error));
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -2,7 +2,9 @@ import { createClient, type RedisClientType } from "redis";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
-type Client = RedisClientType;
+/** The node-redis client type, for modules that take the connection (rate limits). */
+export type RedisClient = RedisClientType;
+type Client = RedisClient;
 
 // One connection per process for commands (rate limits, publishing), shared by the custom server
 // and Next's bundle, which load separate copies of this module.

@@ -38,7 +38,7 @@ export function getAuthOptions(): NextAuthOptions {
         from: env.EMAIL_FROM ?? "Rapporteur <rapporteur@localhost>",
         maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
         async sendVerificationRequest({ identifier, url }) {
-          if (!sharedRateLimit("sign-in-email", SIGN_IN_EMAILS_PER_ADDRESS).take(identifier.toLowerCase())) {
+          if (!(await sharedRateLimit("sign-in-email", SIGN_IN_EMAILS_PER_ADDRESS).take(identifier.toLowerCase())).allowed) {
             // next-auth turns this into its EmailSignin error; the form says to wait and retry.
             logger.warn("sign-in email refused by the rate limit");
             throw new Error("Too many sign-in emails for this address");

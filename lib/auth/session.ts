@@ -83,21 +83,21 @@ async function tokenHolderOfCurrentRequest(): Promise<TokenHolder | null> {
     throw new AppError("FORBIDDEN", "apiTokenReadOnly", "This access token may only read (GET). Create a read-write token to make changes.");
   }
   if (request.method === "GET" || request.method === "HEAD") {
-    const reads = sharedRateLimit("token-reads", TOKEN_READS_PER_MINUTE);
-    if (!reads.take(holder.viewer.id)) {
+    const read = await sharedRateLimit("token-reads", TOKEN_READS_PER_MINUTE).take(holder.viewer.id);
+    if (!read.allowed) {
       throw new AppError("RATE_LIMITED", "apiTokenRateLimited", "Too many requests with your access tokens in a short time. Wait a minute and try again.", {
-        retryAfterSeconds: reads.retryAfterSeconds(holder.viewer.id),
+        retryAfterSeconds: read.retryAfterSeconds,
       });
     }
   }
   return holder;
 }
 
-function takeWriteBudget(viewer: Viewer): Viewer {
-  const limit = sharedRateLimit("writes", WRITES_PER_MINUTE);
-  if (!limit.take(viewer.id)) {
+async function takeWriteBudget(viewer: Viewer): Promise<Viewer> {
+  const write = await sharedRateLimit("writes", WRITES_PER_MINUTE).take(viewer.id);
+  if (!write.allowed) {
     throw new AppError("RATE_LIMITED", "rateLimited", "Too many changes in a short time. Wait a minute and try again.", {
-      retryAfterSeconds: limit.retryAfterSeconds(viewer.id),
+      retryAfterSeconds: write.retryAfterSeconds,
     });
   }
   return viewer;

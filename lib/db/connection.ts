@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import type pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
@@ -72,4 +73,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConn
     close: () => pglite.close(),
     dump: () => pglite.dumpDataDir("none"),
   };
+}
+
+/**
+ * The pg settings behind a PrismaPg factory, for connections of our own beside Prisma's (the
+ * schema engine's pools, the migration lock). The PrismaPg config is private; a connection's
+ * pool shows it.
+ */
+export async function postgresConfigOf(factory: SqlMigrationAwareDriverAdapterFactory): Promise<pg.PoolConfig> {
+  const probe = await factory.connect();
+  const pool = (probe as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver();
+  const config: pg.PoolConfig = { ...pool.options };
+  await probe.dispose();
+  if (config.connectionString) {
+    // Its shadow database would be the main database: pg lets the string override `database`.
+    throw new Error("Migrations need PrismaPg built from host/port/user/password/database, not connectionString");
+  }
+  return config;
 }

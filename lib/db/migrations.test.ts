@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, postgresPoolConfig, type DatabaseConnection } from "./connection";
 import {
+  MIGRATION_LOCK_KEY,
   applyPendingMigrations,
   getMigrationStatus,
   listMigrationNames,
@@ -29,6 +30,70 @@ interface TestDatabase {
 if (serverUrl) {
   describe("migrations on PostgreSQL (TEST_DATABASE_URL)", () => {
     defineMigrationTests(() => createThrowawayDatabase(serverUrl), { engineChecks: true });
+  });
+
+  // PGlite has no counterpart: one process opens its data directory.
+  describe("two nodes starting at once on PostgreSQL", () => {
+    let db: TestDatabase;
+    let otherNode: DatabaseConnection;
+
+    beforeAll(async () => {
+      db = await createThrowawayDatabase(serverUrl);
+      otherNode = await openDatabase(db.connection.target);
+    }, SETUP_TIMEOUT_MS);
+    afterAll(async () => {
+      await otherNode?.close();
+      await db?.dispose();
+    });
+
+    it("applies each migration once, both starts succeeding", async () => {
+      const names = await listMigrationNames(migrationsDir);
+      const results = await Promise.all([
+        applyPendingMigrations(db.connection.factory),
+        applyPendingMigrations(otherNode.factory),
+      ]);
+      // One node applied everything; the other found it done once it had the lock.
+      expect(results.map((result) => result.applied.length).sort((a, b) => a - b)).toEqual([0, names.length]);
+      const rows = await queryThrough(db.connection)(
+        `SELECT migration_name, count(*)::int AS "rows", bool_and(finished_at IS NOT NULL AND rolled_back_at IS NULL) AS applied
+           FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name`,
+      );
+      expect(rows).toEqual(names.map((name) => ({ migration_name: name, rows: 1, applied: true })));
+    }, SETUP_TIMEOUT_MS);
+
+    // The engine takes a lock of its own around applying (which alone keeps the test above from
+    // failing without ours), but gives up after seconds and does not cover our check: this test
+    // shows that a node waits, touching nothing, while another holds the migration lock.
+    it("waits, touching nothing, while another node holds the migration lock", async () => {
+      const fresh = await createThrowawayDatabase(serverUrl);
+      const holder = new pg.Client(postgresPoolConfig(fresh.url));
+      await holder.connect();
+      try {
+        await holder.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        let settled = false;
+        const waiting = applyPendingMigrations(fresh.connection.factory).finally(() => (settled = true));
+        await expect
+          .poll(async () => {
+            const { rows } = await holder.query<{ waiting: number }>(
+              `SELECT count(*)::int AS waiting FROM pg_locks
+                WHERE locktype = 'advisory' AND NOT granted AND classid = 0 AND objid = $1`,
+              [MIGRATION_LOCK_KEY],
+            );
+            return rows[0]!.waiting;
+          }, { timeout: 30_000 })
+          .toBe(1);
+        expect(settled).toBe(false);
+        const { rows } = await holder.query(`SELECT to_regclass('"_prisma_migrations"') IS NULL AS untouched`);
+        expect(rows).toEqual([{ untouched: true }]);
+
+        // The other node lets go (as it would once done); this one proceeds.
+        await holder.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+        expect((await waiting).applied).toEqual(await listMigrationNames(migrationsDir));
+      } finally {
+        await holder.end();
+        await fresh.dispose();
+      }
+    }, SETUP_TIMEOUT_MS);
   });
 } else {
   describe("migrations on in-memory PGlite", () => {
@@ -173,7 +238,7 @@ function queryThrough(connection: DatabaseConnection): SqlQuery {
   };
 }
 
-async function createThrowawayDatabase(url: string): Promise<TestDatabase> {
+async function createThrowawayDatabase(url: string): Promise<TestDatabase & { url: string }> {
   const name = `rapporteur_migtest_${randomBytes(6).toString("hex")}`;
   const admin = async (sql: string) => {
     const client = new pg.Client(postgresPoolConfig(url));
@@ -185,6 +250,7 @@ async function createThrowawayDatabase(url: string): Promise<TestDatabase> {
   dbUrl.pathname = `/${name}`;
   const connection = await openDatabase({ kind: "postgres", url: dbUrl.toString() });
   return {
+    url: dbUrl.toString(),
     connection,
     dispose: async () => {
       await connection.close();

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import pg from "pg";
 import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import {
@@ -12,6 +13,7 @@ import {
   withQuery,
   type MigrationOptions,
 } from "./migration-status";
+import { postgresConfigOf } from "./connection";
 
 export * from "./migration-status";
 
@@ -54,19 +56,49 @@ export async function applyPendingMigrations(
   options: MigrationOptions = {},
 ): Promise<{ applied: string[] }> {
   const migrationsList = await readMigrationsList(resolveMigrationsDir(options.migrationsDir));
+  // Checked before taking the lock too, so that up-to-date starts never wait on another node.
   if (await isFullyApplied(factory, migrationsList)) return { applied: [] };
 
-  // Imported only when there is work, so the health check and up-to-date starts never load it.
-  const { NO_SCHEMA_FILTER, openSchemaEngine } = await import("./schema-engine");
-  const session = await openSchemaEngine(factory);
+  return withMigrationLock(factory, async () => {
+    // Another node may have applied them while this one waited for the lock.
+    if (await isFullyApplied(factory, migrationsList)) return { applied: [] };
+    // Imported only when there is work, so the health check and up-to-date starts never load it.
+    const { NO_SCHEMA_FILTER, openSchemaEngine } = await import("./schema-engine");
+    const session = await openSchemaEngine(factory);
+    try {
+      const { appliedMigrationNames } = await session.engine.applyMigrations({
+        migrationsList,
+        filters: NO_SCHEMA_FILTER,
+      });
+      return { applied: appliedMigrationNames };
+    } finally {
+      await session.close();
+    }
+  });
+}
+
+/**
+ * Key of the session-level advisory lock that nodes take to migrate one at a time: any fixed
+ * number nothing else uses ("Rapp" in ASCII; Prisma's own migrate command takes 72707369).
+ */
+export const MIGRATION_LOCK_KEY = 0x52_61_70_70;
+
+/**
+ * Runs `run` while holding the migration lock. On PostgreSQL several nodes may start at once, so
+ * the lock is taken on a connection of its own, held for the whole of `run` and released by
+ * closing that connection (a pooled adapter could take and release it on different connections,
+ * which would release nothing). PGlite needs no lock: its data directory is opened by one process.
+ */
+async function withMigrationLock<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: () => Promise<T>): Promise<T> {
+  if (factory.adapterName !== "@prisma/adapter-pg") return run();
+  const client = new pg.Client(await postgresConfigOf(factory));
+  await client.connect();
   try {
-    const { appliedMigrationNames } = await session.engine.applyMigrations({
-      migrationsList,
-      filters: NO_SCHEMA_FILTER,
-    });
-    return { applied: appliedMigrationNames };
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    return await run();
   } finally {
-    await session.close();
+    // Ending the session releases its advisory locks, also after a failed migration.
+    await client.end();
   }
 }
 

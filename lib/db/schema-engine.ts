@@ -14,6 +14,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { postgresConfigOf } from "./connection";
 import type { SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 export type { SchemaEngine };
@@ -116,7 +117,7 @@ function withUnrefTimers(imports: WebAssembly.ModuleImports): WebAssembly.Module
  */
 async function forMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<TrackingFactory> {
   if (factory.adapterName === "@prisma/adapter-pg") {
-    const config = await pgConfigOf(factory);
+    const config = await postgresConfigOf(factory);
     return tracking(factory, () => pgAdapter(config), () => pgShadowAdapter(config));
   }
   const pglite = pgliteOf(factory);
@@ -147,19 +148,6 @@ function tracking(
       await Promise.allSettled(opened.splice(0).map((adapter) => adapter.dispose()));
     },
   };
-}
-
-/** The PrismaPg config is private; a connection's pool shows it. */
-async function pgConfigOf(factory: SqlMigrationAwareDriverAdapterFactory): Promise<pg.PoolConfig> {
-  const probe = await factory.connect();
-  const pool = (probe as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver();
-  const config: pg.PoolConfig = { ...pool.options };
-  await probe.dispose();
-  if (config.connectionString) {
-    // Its shadow database would be the main database: pg lets the string override `database`.
-    throw new Error("Migrations need PrismaPg built from host/port/user/password/database, not connectionString");
-  }
-  return config;
 }
 
 async function pgAdapter(config: pg.PoolConfig): Promise<SqlDriverAdapter> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimit } from "./rate-limit";
+import { createRateLimit, rateLimitStoreKind } from "./rate-limit";
 
 describe("createRateLimit", () => {
   it("allows up to the limit within a window, then refuses until the window ends", () => {
@@ -17,5 +17,23 @@ describe("createRateLimit", () => {
     expect(limit.take("a", 0)).toBe(true);
     expect(limit.take("b", 0)).toBe(true);
     expect(limit.take("a", 1)).toBe(false);
+  });
+});
+
+describe("rateLimitStoreKind", () => {
+  const postgres = "postgresql://app@db/rapporteur";
+
+  it("counts in Redis whenever REDIS_URL is set", () => {
+    expect(rateLimitStoreKind({ REDIS_URL: "redis://cache:6379", DATABASE_URL: postgres, realtimeAdapter: "postgres" })).toBe("redis");
+    expect(rateLimitStoreKind({ REDIS_URL: "redis://cache:6379", realtimeAdapter: "redis" })).toBe("redis");
+  });
+
+  it("counts in PostgreSQL when several nodes share it without Redis", () => {
+    expect(rateLimitStoreKind({ DATABASE_URL: postgres, realtimeAdapter: "postgres" })).toBe("postgres");
+  });
+
+  it("counts in memory on one process: the embedded database, or one node on PostgreSQL", () => {
+    expect(rateLimitStoreKind({ realtimeAdapter: "memory" })).toBe("memory");
+    expect(rateLimitStoreKind({ DATABASE_URL: postgres, realtimeAdapter: "memory" })).toBe("memory");
   });
 });

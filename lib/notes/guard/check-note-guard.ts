@@ -41,8 +41,13 @@ export async function checkNoteGuard({ viewer, workshopId, text, includeDismisse
   if (live && live.reduce((total, block) => total + block.length, 0) > MAX_GUARD_CHARACTERS) {
     throw new AppError("PAYLOAD_TOO_LARGE", "guardNoteTooLong", `The note is too long to check at once (more than ${MAX_GUARD_CHARACTERS} characters).`);
   }
-  if (live && !sharedRateLimit("note-guard", GUARD_CHECKS_PER_MINUTE).take(viewer.id)) {
-    throw new AppError("RATE_LIMITED", "rateLimited", "Too many checks in a short time. Wait a minute and try again.");
+  if (live) {
+    const check = await sharedRateLimit("note-guard", GUARD_CHECKS_PER_MINUTE).take(viewer.id);
+    if (!check.allowed) {
+      throw new AppError("RATE_LIMITED", "rateLimited", "Too many checks in a short time. Wait a minute and try again.", {
+        retryAfterSeconds: check.retryAfterSeconds,
+      });
+    }
   }
   const isDetailed = can({ role: membership.role, status: workshop.status }, "note.guardDetails");
   const db = await getPrisma();
