@@ -4,6 +4,8 @@ import { waitForMail } from "../fixtures/mail";
 import { completeProfileStep, isSignInMail, uniqueEmail, uniqueName } from "../fixtures/magic-link";
 
 test("an emailed magic link signs a new person in, and works only once", async ({ page, browser }) => {
+  // Four pages checked with axe, a mail awaited and a second browser: past 30 s on a busy machine.
+  test.setTimeout(60_000);
   const email = uniqueEmail();
 
   await page.goto("/sign-in");

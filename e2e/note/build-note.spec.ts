@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from "../fixtures/axe";
 import { tabTo } from "../fixtures/keyboard";
 import { openDemoWorkshop } from "../fixtures/workshops";
 import { lessonCard, openBoard } from "../lessons/lesson-helpers";
-import { caretAtEndOf, citationIn, openNote, paragraphOf, phraseOf } from "./note-helpers";
+import { caretAtEndOf, citationIn, openNote, paragraphOf, phraseOf, settledFootnoteCount } from "./note-helpers";
 
 /**
  * Stance changes reach people in batches, at the end of a 10-second window aligned to the
@@ -138,7 +138,7 @@ test("“Cite in the note” from the reader offers the passage on the note, ins
   const note = page.getByRole("textbox", { name: "Meeting note" });
   // Nothing is inserted until asked.
   const notes = page.getByRole("region", { name: "Notes" }).getByRole("listitem");
-  const before = await notes.count();
+  const before = await settledFootnoteCount(note, notes);
   await caretAtEndOf(paragraphOf(note, PENHOLDER));
   await banner.getByRole("checkbox", { name: "Include the quoted passage in the footnote" }).check();
   await banner.getByRole("button", { name: "Insert the citation at the caret" }).click();

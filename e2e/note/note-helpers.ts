@@ -37,6 +37,18 @@ interface EditorViewLike {
   state: { selection: { head: number } };
 }
 
+/**
+ * How many footnotes the note lists, once every citation in it has its number: the numbers and
+ * the list come with the note's references, a moment after the text.
+ */
+export async function settledFootnoteCount(note: Locator, footnotes: Locator): Promise<number> {
+  const numbers = () => note.locator(".note-citation").evaluateAll((elements) => elements.map((element) => element.getAttribute("data-citation") ?? ""));
+  await expect.poll(async () => (await numbers()).every((number) => number !== "")).toBe(true);
+  const count = new Set(await numbers()).size;
+  await expect(footnotes).toHaveCount(count);
+  return count;
+}
+
 /** The note's paragraph holding this text. */
 export function paragraphOf(note: Locator, text: string): Locator {
   return note.locator("p").filter({ hasText: text });
