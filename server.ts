@@ -13,7 +13,7 @@ import { convertPendingOwnership } from "@/lib/ownership/convert-pending-ownersh
 import { sealExpiredWorkshops } from "@/lib/ownership/seal-expired-workshops";
 import { applyDueRetention } from "@/lib/retention/apply-retention";
 import { closeSocketServer, createSocketServer } from "@/lib/realtime/socket-server";
-import { connectRealtimeAdapter } from "@/lib/realtime/adapter";
+import { connectRealtimeAdapter, realtimeAdapterOptions } from "@/lib/realtime/adapter";
 import { logger } from "@/lib/logger";
 
 async function main(): Promise<void> {
@@ -63,13 +63,7 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   // Several nodes serving the same workshops reach each other's sockets through Redis or PostgreSQL.
-  const adapter = await connectRealtimeAdapter(
-    env.realtimeAdapter === "redis"
-      ? { kind: "redis", url: env.REDIS_URL! }
-      : env.realtimeAdapter === "postgres"
-        ? { kind: "postgres", url: env.DATABASE_URL! }
-        : { kind: "memory" },
-  );
+  const adapter = await connectRealtimeAdapter(realtimeAdapterOptions(env));
   if (adapter) logger.info(`realtime across nodes through ${adapter.kind}`);
   const io = createSocketServer(server, {
     adapter,

@@ -3,6 +3,7 @@ import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adap
 import pg from "pg";
 import { connectRedis } from "@/lib/redis";
 import { logger } from "@/lib/logger";
+import type { Env } from "@/lib/env";
 
 /** The attachments table of the PostgreSQL adapter, created by a migration (SocketIoAttachment). */
 export const POSTGRES_ATTACHMENTS_TABLE = "socket_io_attachments";
@@ -25,6 +26,13 @@ export interface RealtimeAdapter {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   factory: any;
   close(): Promise<void>;
+}
+
+/** The adapter the environment chooses (lib/env.ts checked that its URL is set). */
+export function realtimeAdapterOptions(env: Pick<Env, "realtimeAdapter" | "REDIS_URL" | "DATABASE_URL">): RealtimeAdapterOptions {
+  if (env.realtimeAdapter === "redis" && env.REDIS_URL) return { kind: "redis", url: env.REDIS_URL };
+  if (env.realtimeAdapter === "postgres" && env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  return { kind: "memory" };
 }
 
 /** Connects the chosen adapter (before the socket.io server is created, so no socket misses it). */

@@ -48,6 +48,16 @@ export function relayToNodes<E extends keyof InterServerEvents>(event: E, payloa
   holder.__rapporteurIo?.serverSideEmit(event, payload);
 }
 
+/**
+ * A note update just stored (by a room, or by lib/notes/apply-note-change.ts outside any room):
+ * to the note's editors on every node, and to the rooms other nodes hold on it (they apply it
+ * without storing it again). `io`: the room's own server (tests run several in one process).
+ */
+export function shareStoredNoteUpdate(workshopId: string, update: Uint8Array, io: Pick<Server, "to"> | undefined = getRealtimeServer()): void {
+  io?.to(noteRoom(workshopId)).emit("note:update", { workshopId, update });
+  relayToNodes("note:accepted", { workshopId, update });
+}
+
 export function setRealtimeServer(io: Server | undefined, options: { liveWindowMs?: number; crossNode?: boolean } = {}): void {
   holder.__rapporteurIo = io;
   holder.__rapporteurCrossNode = io ? (options.crossNode ?? false) : undefined;

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import type { Server } from "socket.io";
 import { logger } from "@/lib/logger";
 import { findNoteAccess, type NoteAccess } from "@/lib/notes/note-access";
 import { NoteRooms } from "@/lib/notes/note-rooms";
@@ -14,7 +15,7 @@ import {
   type NoteJoinAck,
 } from "./events";
 import { SocketAccessCache } from "./access-cache";
-import { noteRoom, relayToNodes } from "./hub";
+import { noteRoom, shareStoredNoteUpdate } from "./hub";
 import { asAck, refuse, type AppServer, type AppSocket } from "./respond";
 
 const NOT_FOUND = { ok: false as const, code: "NOT_FOUND", message: "Workshop not found, or you are not a member of it." };
@@ -55,8 +56,7 @@ export function createNoteHandlers(io: AppServer, { crossNode = false }: { cross
       update: (update) => {
         // Stored by now. The adapter brings the frame to this room's clients on every node; the
         // other nodes' rooms learn of it from the relay (they apply it without storing it again).
-        io.to(noteRoom(workshopId)).emit("note:update", { workshopId, update });
-        relayToNodes("note:accepted", { workshopId, update });
+        shareStoredNoteUpdate(workshopId, update, io as unknown as Server);
       },
       // Carets reach every node's clients through the adapter; each room keeps its own clients'.
       awareness: (update, exceptSocketId) => {
