@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -14,6 +14,9 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],
+    // Several app processes share one database there: an in-memory PGlite belongs to one process,
+    // so that file runs in the PostgreSQL stage (TEST_DATABASE_URL) only.
+    exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE_URL?.trim() ? [] : ["test/several-nodes.test.ts"])],
     pool: "forks",
     // Vitest's default is one fork less than the cores: one fork on CI's two. The files spend
     // much of their time waiting on their database, so two forks finish in about 60% of the time.
