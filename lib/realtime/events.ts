@@ -75,8 +75,17 @@ export interface ClientToServerEvents {
  * names a person: a workshop, and the note's merged Yjs update as stored (Yjs client numbers only).
  */
 export const ZAccessChangedRelay = z.object({ workshopId: ZWorkshopId }).strict();
-// A merged batch of updates can exceed one update's limit; the note's own size bounds it.
-export const ZNoteAcceptedRelay = z.object({ workshopId: ZWorkshopId, update: bytes(MAX_NOTE_BYTES) }).strict();
+// The update travels as base64: the Redis adapter sends server-side events as JSON, which has
+// no bytes. A merged batch can exceed one update's limit; the note's own size bounds it.
+export const ZNoteAcceptedRelay = z
+  .object({
+    workshopId: ZWorkshopId,
+    update: z
+      .base64()
+      .max(Math.ceil(MAX_NOTE_BYTES / 3) * 4)
+      .transform((text) => new Uint8Array(Buffer.from(text, "base64"))),
+  })
+  .strict();
 
 export interface InterServerEvents {
   /** Who may do what in the workshop may have changed: forget remembered access (./access-cache.ts). */

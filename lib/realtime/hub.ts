@@ -55,7 +55,7 @@ export function relayToNodes<E extends keyof InterServerEvents>(event: E, payloa
  */
 export function shareStoredNoteUpdate(workshopId: string, update: Uint8Array, io: Pick<Server, "to"> | undefined = getRealtimeServer()): void {
   io?.to(noteRoom(workshopId)).emit("note:update", { workshopId, update });
-  relayToNodes("note:accepted", { workshopId, update });
+  relayToNodes("note:accepted", { workshopId, update: Buffer.from(update).toString("base64") });
 }
 
 export function setRealtimeServer(io: Server | undefined, options: { liveWindowMs?: number; crossNode?: boolean } = {}): void {
