@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { describeTestDatabase, registerTestDatabase, testDatabaseServerUrl } from "@/test/db";
+import { describeTestDatabase, registerTestDatabase, TEST_DATABASE_TIMEOUT_MS, testDatabaseServerUrl } from "@/test/db";
 import { addMember, createSession, createUser, createWorkshopWithBlankNote } from "@/test/factories";
 import { loadNote } from "@/lib/notes/note-store";
 import { NOTE_FRAGMENT } from "@/lib/notes/schema";
@@ -14,12 +14,9 @@ import { connectTo, startNode, uniqueChannel, until, type AdapterKind, type Real
 
 const prisma = registerTestDatabase();
 
-let nodes: RealtimeNode[] = [];
 let clients: TestClient[] = [];
-afterEach(async () => {
+afterEach(() => {
   clients.forEach((client) => client.socket.disconnect());
-  await Promise.all(nodes.map((node) => node.kill()));
-  nodes = [];
   clients = [];
 });
 
@@ -95,12 +92,18 @@ async function roomText(node: RealtimeNode, cookie: string, workshopId: string):
 }
 
 describe.each<AdapterKind>(["redis", "postgres"])("several nodes over the %s adapter", (adapter) => {
+  let nodes: RealtimeNode[] = [];
+  // Starting a node (tsx compiling the server's modules) takes seconds on a busy machine.
+  beforeAll(async () => {
+    const channel = uniqueChannel();
+    nodes = await Promise.all([0, 1].map(() => startNode({ databaseUrl: databaseUrl(), adapter, channel })));
+  }, TEST_DATABASE_TIMEOUT_MS);
+  afterAll(() => Promise.all(nodes.map((node) => node.kill())));
+
   it("keeps one note across nodes, reaches every node's clients, and loses nothing acknowledged when a node dies", async () => {
     acknowledged = [];
     const workshop = await createWorkshopWithBlankNote();
     const [alice, bob] = [await person(workshop.id, "RAPPORTEUR"), await person(workshop.id, "PARTICIPANT")];
-    const channel = uniqueChannel();
-    nodes = await Promise.all([0, 1].map(() => startNode({ databaseUrl: databaseUrl(), adapter, channel })));
     const [nodeA, nodeB] = nodes as [RealtimeNode, RealtimeNode];
 
     // Concurrent typing on two nodes converges, in the clients and in both nodes' rooms.
