@@ -19,7 +19,8 @@ export interface RealtimeNode {
 /** The Origin both nodes accept: in production they sit behind one address. */
 export const NODE_ORIGIN = "http://localhost:3999";
 const ENTRY = path.join(path.dirname(new URL(import.meta.url).pathname), "realtime-node.ts");
-const START_TIMEOUT_MS = 20_000;
+/** Start-up compiles the server's modules with tsx: seconds, or tens of them on a busy CI machine. */
+const START_TIMEOUT_MS = 90_000;
 
 /** A channel prefix of its own per test run, so that parallel runs sharing Redis never cross. */
 export function uniqueChannel(): string {
@@ -56,6 +57,10 @@ export async function startNode(options: { databaseUrl: string; adapter: Adapter
     child.stdout!.on("data", read);
     child.stderr!.on("data", read);
     child.once("exit", (code) => reject(new Error(`node exited (${code}) before listening:\n${output}`)));
+  }).catch((error: unknown) => {
+    // A node that never said it listens must not outlive the test run.
+    child.kill("SIGKILL");
+    throw error;
   });
   let nextId = 0;
   return {
