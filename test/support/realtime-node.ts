@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     commands[command.run](command.workshopId);
     process.send?.({ done: command.id });
   });
+  // The test process is gone (crashed, killed): so is the reason for this node.
+  process.on("disconnect", () => process.exit(1));
   process.on("SIGTERM", () => {
     void closeSocketServer(io)
       .then(() => disconnectDatabase())
