@@ -13,6 +13,7 @@ import { convertPendingOwnership } from "@/lib/ownership/convert-pending-ownersh
 import { sealExpiredWorkshops } from "@/lib/ownership/seal-expired-workshops";
 import { applyDueRetention } from "@/lib/retention/apply-retention";
 import { closeSocketServer, createSocketServer } from "@/lib/realtime/socket-server";
+import { connectRealtimeAdapter, realtimeAdapterOptions } from "@/lib/realtime/adapter";
 import { logger } from "@/lib/logger";
 import { closeRateLimitStore } from "@/lib/security/rate-limit";
 
@@ -62,7 +63,11 @@ async function main(): Promise<void> {
   // give up on idle connections well before a minute.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // Several nodes serving the same workshops reach each other's sockets through Redis or PostgreSQL.
+  const adapter = await connectRealtimeAdapter(realtimeAdapterOptions(env));
+  if (adapter) logger.info(`realtime across nodes through ${adapter.kind}`);
   const io = createSocketServer(server, {
+    adapter,
     allowedOrigins: [new URL(env.APP_URL).origin, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`],
   });
 

@@ -14,9 +14,9 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],
-    // `*.postgres.test.ts` test what only a PostgreSQL server offers (several nodes sharing it):
-    // they run in the PostgreSQL stage (TEST_DATABASE_URL set), and fail rather than skip if
-    // run by hand without it.
+    // `*.postgres.test.ts` test what only a PostgreSQL server offers (several nodes, several
+    // processes sharing it; an in-memory PGlite belongs to one process): they run in the
+    // PostgreSQL stage (TEST_DATABASE_URL set), and fail rather than skip if run by hand without it.
     exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE_URL?.trim() ? [] : ["**/*.postgres.test.ts"])],
     pool: "forks",
     // Vitest's default is one fork less than the cores: one fork on CI's two. The files spend

@@ -268,8 +268,11 @@ async function column(query: SqlQuery, sql: string): Promise<string[]> {
   return (await query(sql)).map((row) => String(row.name));
 }
 
+/** The tables (or types) the schema declares: a block's @@map name, else its own. */
 function declared(schema: string, keyword: "model" | "enum"): string[] {
-  return [...schema.matchAll(new RegExp(`^${keyword}\\s+(\\w+)\\s*\\{`, "gm"))].map((match) => match[1]!);
+  return [...schema.matchAll(new RegExp(`^${keyword}\\s+(\\w+)\\s*\\{([^}]*)\\}`, "gm"))].map(
+    (match) => /@@map\("([^"]+)"\)/.exec(match[2]!)?.[1] ?? match[1]!,
+  );
 }
 
 async function timed<T extends object>(run: () => Promise<T>): Promise<T & { ms: number }> {

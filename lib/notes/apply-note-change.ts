@@ -11,6 +11,7 @@ import { appendLogRow, contentOf, docOf, ensureNote, lockNote, readStoredParts }
 import { processToken } from "./process-token";
 import { NOTE_FRAGMENT } from "./schema";
 import { checkNoteUpdate } from "./validate-update";
+import { shareStoredNoteUpdate } from "@/lib/realtime/hub";
 
 let schema: Schema | null = null;
 const noteSchema = () => (schema ??= getSchema(noteContentExtensions()));
@@ -35,7 +36,9 @@ export async function replaceNoteContent(workshopId: string, content: JSONConten
     // A room that closed meanwhile has stored everything: storage takes the change instead.
     if (!room.isClosing) throw new AppError("UNPROCESSABLE", "noteChangeRefused", `The note could not take this change: ${result.message}`);
   }
-  await appendToStorage(workshopId, target);
+  const stored = await appendToStorage(workshopId, target);
+  // With several nodes the note may be open on another one: its room and editors take the change.
+  if (stored) shareStoredNoteUpdate(workshopId, stored);
 }
 
 function toNode(content: JSONContent): ProseMirrorNode {
@@ -72,21 +75,23 @@ function changeTo(state: Uint8Array, target: ProseMirrorNode): Uint8Array | null
 
 /**
  * No room holds the note in this process: the change goes to the log under the row lock (the
- * next room to open reads it). A room open on another process would not see it, so that case is
- * refused; the lease is checked under the same lock that the append takes.
+ * next room to open reads it). With one node, a room open on another process would not see it,
+ * so that case is refused; the lease is checked under the same lock that the append takes. With
+ * several nodes rooms take no lease: the caller shares the stored change with them instead.
  */
-async function appendToStorage(workshopId: string, target: ProseMirrorNode): Promise<void> {
+async function appendToStorage(workshopId: string, target: ProseMirrorNode): Promise<Uint8Array | null> {
   const noteId = await ensureNote(workshopId);
   const db = await getPrisma();
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const lease = await lockNote(tx, noteId);
     const heldElsewhere = lease.roomLeaseToken !== null && lease.roomLeaseToken !== processToken() && (lease.roomLeaseUntil?.getTime() ?? 0) > Date.now();
     if (heldElsewhere) throw new AppError("CONFLICT", "noteOpenElsewhere", "This note is open on another server; try again in a moment.");
     const state = Y.encodeStateAsUpdate(docOf((await readStoredParts(tx, noteId)).parts));
     const update = changeTo(state, target);
-    if (!update) return;
+    if (!update) return null;
     await appendLogRow(tx, noteId, update);
     const doc = docOf([state, update]);
     await tx.meetingNote.update({ where: { id: noteId }, data: contentOf(doc) });
+    return update;
   });
 }

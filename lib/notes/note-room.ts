@@ -65,7 +65,8 @@ export class NoteRoom {
   private constructor(
     readonly workshopId: string,
     private readonly noteId: string,
-    private readonly lease: RoomLease,
+    /** Null when other nodes open rooms on the note too (see open()). */
+    private readonly lease: RoomLease | null,
     stored: { state: Uint8Array; logLength: number },
     private readonly outlet: RoomOutlet,
   ) {
@@ -82,12 +83,18 @@ export class NoteRoom {
    * Takes the note's lease (NoteOpenElsewhereError when another process holds it), then loads
    * the note: what this room reads cannot be overwritten by another room meanwhile.
    * `leaseToken` names the process (tests stand in for a second process with their own).
+   *
+   * `exclusive: false` (several nodes behind a cross-node adapter) takes no lease: a client may
+   * reach any node, so every node must open the note. Several rooms writing one note is safe:
+   * each stores only what its own clients send (append-only rows, sequenced by the database;
+   * compaction merges with what is stored under the row lock), and applies what the others
+   * stored through applyRelayed, so the documents in memory converge too.
    */
-  static async open(workshopId: string, outlet: RoomOutlet, options: { leaseToken?: string } = {}): Promise<NoteRoom> {
+  static async open(workshopId: string, outlet: RoomOutlet, options: { leaseToken?: string; exclusive?: boolean } = {}): Promise<NoteRoom> {
     const noteId = await ensureNote(workshopId);
-    const lease = await RoomLease.take(noteId, options.leaseToken ?? processToken());
+    const lease = options.exclusive === false ? null : await RoomLease.take(noteId, options.leaseToken ?? processToken());
     const stored = await readNote(noteId).catch(async (error: unknown) => {
-      await lease.release();
+      await lease?.release();
       throw error;
     });
     const room = new NoteRoom(workshopId, noteId, lease, stored, outlet);
@@ -133,7 +140,7 @@ export class NoteRoom {
 
   /** False once another process took the note over (this one failed to renew in time). */
   get hasLease(): boolean {
-    return this.lease.isHeld;
+    return this.lease?.isHeld ?? true;
   }
 
   private async saveContent(): Promise<void> {
@@ -161,7 +168,7 @@ export class NoteRoom {
   /** Checks an update and queues it; resolves once it is stored (or refused). */
   receive(update: Uint8Array): Promise<UpdateResult> {
     if (this.closing) return Promise.resolve(CLOSED);
-    if (!this.lease.isHeld) return Promise.resolve(UNAVAILABLE);
+    if (!this.hasLease) return Promise.resolve(UNAVAILABLE);
     const check: UpdateCheck = checkNoteUpdate(update);
     if (!check.ok) return Promise.resolve(check);
     if (this.bytes + update.byteLength > MAX_NOTE_BYTES) {
@@ -228,11 +235,29 @@ export class NoteRoom {
   }
 
   /**
+   * An update another node stored (and already sent to everyone in the room, this node's clients
+   * included): applied to the document only, never stored or sent again. Queued behind storage
+   * tasks, so that it cannot land in a document that a rebuild is about to replace. A room still
+   * loading gets it once loaded (./note-rooms.ts); one already holding it is unchanged (Yjs).
+   */
+  applyRelayed(update: Uint8Array): Promise<void> {
+    if (this.closing) return Promise.resolve();
+    return this.enqueue(async () => {
+      // Relays from different nodes may arrive out of order: what is stored is whole.
+      if (!appliesCleanly(this.doc, update, "relay")) await this.rebuild();
+    });
+  }
+
+  /**
    * Applies the batch's updates in order; returns those that applied cleanly. At the first that
    * does not, the document (as stored, since the batch is not yet) is rebuilt and the batch
    * applied again without it.
+   *
+   * An update that leaves items the document cannot place may build on a change another node
+   * stored and relayed, which its client received before this node did: it is tried once more
+   * on the document rebuilt from storage (which holds everything shared) before it is refused.
    */
-  private async applyAll(batch: Pending[]): Promise<Pending[]> {
+  private async applyAll(batch: Pending[], retried = new Set<Pending>()): Promise<Pending[]> {
     for (const [index, item] of batch.entries()) {
       // Attributes set on elements the room already holds are checked against their node type
       // only now (receive() could check them against the union of all nodes' attributes only).
@@ -244,8 +269,9 @@ export class NoteRoom {
       if (appliesCleanly(this.doc, item.update)) continue;
       // Answered once the document is whole again (joins wait for that too: ./note-handlers).
       await this.rebuild();
+      if (!this.lease && !retried.has(item)) return this.applyAll(batch, retried.add(item));
       item.settle(DAMAGED);
-      return this.applyAll(batch.filter((_, other) => other !== index));
+      return this.applyAll(batch.filter((_, other) => other !== index), retried);
     }
     return batch;
   }
@@ -324,7 +350,7 @@ export class NoteRoom {
     } finally {
       if (this.contentTimer) clearTimeout(this.contentTimer);
       this.contentTimer = null;
-      await this.lease.release().catch((error) => logger.error("releasing a note room lease failed", error));
+      await this.lease?.release().catch((error) => logger.error("releasing a note room lease failed", error));
       this.awareness.destroy();
       this.doc.destroy();
     }
@@ -334,11 +360,12 @@ export class NoteRoom {
 const lessonKey = (lessonIds: string[]) => [...lessonIds].sort().join(" ");
 
 /** Applies an update; false if it throws or leaves items the document cannot place. */
-function appliesCleanly(doc: Y.Doc, update: Uint8Array): boolean {
+function appliesCleanly(doc: Y.Doc, update: Uint8Array, origin = "clients"): boolean {
   try {
-    Y.applyUpdate(doc, update, "clients");
+    Y.applyUpdate(doc, update, origin);
   } catch {
     return false;
   }
   return doc.store.pendingStructs === null && doc.store.pendingDs === null;
 }
+

@@ -34,7 +34,11 @@ export class NoteRooms {
   /** Rooms being stored after their last socket left; a new arrival waits for that first. */
   private readonly closing = new Map<string, Promise<void>>();
 
-  constructor(private readonly outletFor: (workshopId: string) => RoomOutlet) {
+  /** `exclusive: false`: other nodes open rooms on the same notes (NoteRoom.open). */
+  constructor(
+    private readonly outletFor: (workshopId: string) => RoomOutlet,
+    private readonly options: { exclusive?: boolean } = {},
+  ) {
     registries.add(this);
   }
 
@@ -43,7 +47,7 @@ export class NoteRooms {
     await this.closing.get(workshopId);
     let entry = this.entries.get(workshopId);
     if (!entry) {
-      const room = NoteRoom.open(workshopId, this.outletFor(workshopId));
+      const room = NoteRoom.open(workshopId, this.outletFor(workshopId), { exclusive: this.options.exclusive });
       const opened: Entry = { room, sockets: new Set() };
       entry = opened;
       this.entries.set(workshopId, opened);
@@ -61,6 +65,20 @@ export class NoteRooms {
       entry.sockets.delete(socketId);
       throw error;
     }
+  }
+
+  /**
+   * An update another node stored, for the room if it is open or still loading here (then it is
+   * applied once loaded: the load may have read storage just before the update was stored).
+   * Without a room nothing is needed: the next one to open reads it from storage.
+   */
+  applyRelayed(workshopId: string, update: Uint8Array): void {
+    const entry = this.entries.get(workshopId);
+    if (!entry) return;
+    void entry.room.then(
+      (room) => room.applyRelayed(update),
+      () => {},
+    );
   }
 
   /** The room, if this socket has entered it. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZId } from "@/lib/validation";
+import { MAX_NOTE_BYTES } from "@/lib/notes/schema";
 import type { PresentedAnnotation } from "@/lib/annotations/present";
 import type { PresentedLesson } from "@/lib/lessons/present";
 
@@ -67,6 +68,30 @@ export interface ClientToServerEvents {
   "note:update": (payload: unknown, ack?: Ack) => void;
   "note:awareness": (payload: unknown) => void;
   "note:leave": (payload: unknown, ack?: Ack) => void;
+}
+
+/**
+ * What one node tells the others (io.serverSideEmit), validated on arrival like any input. Neither
+ * names a person: a workshop, and the note's merged Yjs update as stored (Yjs client numbers only).
+ */
+export const ZAccessChangedRelay = z.object({ workshopId: ZWorkshopId }).strict();
+// The update travels as base64: the Redis adapter sends server-side events as JSON, which has
+// no bytes. A merged batch can exceed one update's limit; the note's own size bounds it.
+export const ZNoteAcceptedRelay = z
+  .object({
+    workshopId: ZWorkshopId,
+    update: z
+      .base64()
+      .max(Math.ceil(MAX_NOTE_BYTES / 3) * 4)
+      .transform((text) => new Uint8Array(Buffer.from(text, "base64"))),
+  })
+  .strict();
+
+export interface InterServerEvents {
+  /** Who may do what in the workshop may have changed: forget remembered access (./access-cache.ts). */
+  "access:changed": (payload: unknown) => void;
+  /** A node stored this update of the note: rooms open on other nodes apply it (never store it again). */
+  "note:accepted": (payload: unknown) => void;
 }
 
 export interface SocketData {

@@ -1,5 +1,7 @@
 import type { Server } from "socket.io";
+import { logger } from "@/lib/logger";
 import { createLiveDelivery, LIVE_BATCH_WINDOW_MS, type LiveDelivery } from "./live-delivery";
+import { ZAccessChangedRelay, type InterServerEvents } from "./events";
 
 // server.ts creates the socket.io server; domain code running inside Next's bundle reaches it
 // here. The reference lives on globalThis because the two load separate copies of this module.
@@ -8,6 +10,8 @@ const holder = globalThis as typeof globalThis & {
   __rapporteurLive?: LiveDelivery;
   __rapporteurLiveWindowMs?: number;
   __rapporteurAccessVersions?: Map<string, number>;
+  /** Whether other nodes serve the same workshops (a Redis or PostgreSQL adapter). */
+  __rapporteurCrossNode?: boolean;
 };
 const accessVersions = (holder.__rapporteurAccessVersions ??= new Map());
 
@@ -19,13 +23,44 @@ export function accessVersion(workshopId: string): number {
   return accessVersions.get(workshopId) ?? 0;
 }
 
-/** Marks every remembered access to the workshop as stale (called by each notifier below). */
+/**
+ * Marks every remembered access to the workshop as stale (called by each notifier below), here
+ * and on every other node: sockets there remember access in their own process.
+ */
 export function accessChanged(workshopId: string): void {
   accessVersions.set(workshopId, accessVersion(workshopId) + 1);
+  relayToNodes("access:changed", { workshopId });
 }
 
-export function setRealtimeServer(io: Server | undefined, options: { liveWindowMs?: number } = {}): void {
+/** Another node's accessChanged, applied here only (relaying it again would echo forever). */
+export function applyRelayedAccessChange(payload: unknown): void {
+  const parsed = ZAccessChangedRelay.safeParse(payload);
+  if (!parsed.success) return logger.warn("ignored a malformed access:changed from another node");
+  accessVersions.set(parsed.data.workshopId, accessVersion(parsed.data.workshopId) + 1);
+}
+
+/**
+ * Tells the other nodes (never this one) about something that happened here. Nothing without a
+ * cross-node adapter: the in-memory one has no other nodes, and warns on every serverSideEmit.
+ */
+export function relayToNodes<E extends keyof InterServerEvents>(event: E, payload: Parameters<InterServerEvents[E]>[0]): void {
+  if (!holder.__rapporteurCrossNode) return;
+  holder.__rapporteurIo?.serverSideEmit(event, payload);
+}
+
+/**
+ * A note update just stored (by a room, or by lib/notes/apply-note-change.ts outside any room):
+ * to the note's editors on every node, and to the rooms other nodes hold on it (they apply it
+ * without storing it again). `io`: the room's own server (tests run several in one process).
+ */
+export function shareStoredNoteUpdate(workshopId: string, update: Uint8Array, io: Pick<Server, "to"> | undefined = getRealtimeServer()): void {
+  io?.to(noteRoom(workshopId)).emit("note:update", { workshopId, update });
+  relayToNodes("note:accepted", { workshopId, update: Buffer.from(update).toString("base64") });
+}
+
+export function setRealtimeServer(io: Server | undefined, options: { liveWindowMs?: number; crossNode?: boolean } = {}): void {
   holder.__rapporteurIo = io;
+  holder.__rapporteurCrossNode = io ? (options.crossNode ?? false) : undefined;
   holder.__rapporteurLiveWindowMs = io ? (options.liveWindowMs ?? LIVE_BATCH_WINDOW_MS) : undefined;
   holder.__rapporteurLive = io ? createLiveDelivery({ windowMs: options.liveWindowMs, peopleInRoom: (workshopId) => countPeople(io, workshopId) }) : undefined;
 }

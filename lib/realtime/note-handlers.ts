@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import type { Server } from "socket.io";
 import { logger } from "@/lib/logger";
 import { findNoteAccess, type NoteAccess } from "@/lib/notes/note-access";
 import { NoteRooms } from "@/lib/notes/note-rooms";
@@ -9,11 +10,12 @@ import {
   ZNoteJoin,
   ZNoteLeave,
   ZNoteUpdate,
+  ZNoteAcceptedRelay,
   type Ack,
   type NoteJoinAck,
 } from "./events";
 import { SocketAccessCache } from "./access-cache";
-import { noteRoom } from "./hub";
+import { noteRoom, shareStoredNoteUpdate } from "./hub";
 import { asAck, refuse, type AppServer, type AppSocket } from "./respond";
 
 const NOT_FOUND = { ok: false as const, code: "NOT_FOUND", message: "Workshop not found, or you are not a member of it." };
@@ -43,15 +45,33 @@ function isStateVector(bytes: Uint8Array): boolean {
   }
 }
 
-/** The meeting note's events: Yjs sync, updates and awareness, checked per workshop and role. */
-export function createNoteHandlers(io: AppServer) {
-  const rooms = new NoteRooms((workshopId) => ({
-    update: (update) => io.to(noteRoom(workshopId)).emit("note:update", { workshopId, update }),
-    awareness: (update, exceptSocketId) => {
-      const target = exceptSocketId ? io.to(noteRoom(workshopId)).except(exceptSocketId) : io.to(noteRoom(workshopId));
-      target.emit("note:awareness", { workshopId, update });
-    },
-  }));
+/**
+ * The meeting note's events: Yjs sync, updates and awareness, checked per workshop and role.
+ * `crossNode`: other nodes serve the same notes (a Redis or PostgreSQL adapter), each with its
+ * own room on a note; otherwise one room per note, held under a lease (lib/notes/room-lease.ts).
+ */
+export function createNoteHandlers(io: AppServer, { crossNode = false }: { crossNode?: boolean } = {}) {
+  const rooms = new NoteRooms(
+    (workshopId) => ({
+      update: (update) => {
+        // Stored by now. The adapter brings the frame to this room's clients on every node; the
+        // other nodes' rooms learn of it from the relay (they apply it without storing it again).
+        shareStoredNoteUpdate(workshopId, update, io as unknown as Server);
+      },
+      // Carets reach every node's clients through the adapter; each room keeps its own clients'.
+      awareness: (update, exceptSocketId) => {
+        const target = exceptSocketId ? io.to(noteRoom(workshopId)).except(exceptSocketId) : io.to(noteRoom(workshopId));
+        target.emit("note:awareness", { workshopId, update });
+      },
+    }),
+    { exclusive: !crossNode },
+  );
+
+  io.on("note:accepted", (payload) => {
+    const parsed = ZNoteAcceptedRelay.safeParse(payload);
+    if (!parsed.success) return logger.warn("ignored a malformed note:accepted from another node");
+    rooms.applyRelayed(parsed.data.workshopId, parsed.data.update);
+  });
 
   const updateLimit = createRateLimit({ limit: MAX_UPDATES_PER_WINDOW, windowMs: RATE_WINDOW_MS });
   const caretLimit = createRateLimit({ limit: MAX_CARET_MOVES_PER_WINDOW, windowMs: RATE_WINDOW_MS });

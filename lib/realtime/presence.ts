@@ -22,6 +22,10 @@ interface WorkshopPresence {
  * two or three people), recounted once per window after joins and leaves. Everyone hears of a
  * change of what is shown; a newcomer is told the count even when it did not change, and an
  * unchanged count tells the others nothing (not even that a tab came or went).
+ *
+ * With several nodes, the count is of the whole room (fetchSockets asks every node) and goes to
+ * the whole room through the adapter; each node recounts after its own sockets' joins and leaves
+ * and remembers what it last showed, so a node may repeat a count another node already sent.
  */
 export function createPresence(io: AppServer, windowMs = PRESENCE_COALESCE_MS) {
   const workshops = new Map<string, WorkshopPresence>();

@@ -4,7 +4,8 @@ import { isAppError } from "@/lib/errors";
 import { getWorkshopAccess } from "@/lib/workshops/access";
 import { logger } from "@/lib/logger";
 import { findSessionUserId, isAllowedOrigin } from "./authenticate-socket";
-import { flushLiveDeliveries, setRealtimeServer, userRoom, workshopRoom } from "./hub";
+import { applyRelayedAccessChange, flushLiveDeliveries, setRealtimeServer, userRoom, workshopRoom } from "./hub";
+import type { RealtimeAdapter } from "./adapter";
 import { createPresence } from "./presence";
 import { createNoteHandlers } from "./note-handlers";
 import { asAck, refuse, type AppServer, type AppSocket } from "./respond";
@@ -15,6 +16,8 @@ export const MAX_FRAME_BYTES = 1024 * 1024 + 16 * 1024;
 
 /** What must be stored before the process exits (open notes). */
 const shutdownTasks = new WeakMap<object, () => Promise<void>>();
+/** The cross-node adapter's connections, closed once socket.io is. */
+const adapters = new WeakMap<object, RealtimeAdapter>();
 
 async function isMember(workshopId: string, userId: string): Promise<boolean> {
   try {
@@ -72,11 +75,17 @@ export interface SocketServerOptions {
   allowedOrigins: readonly string[];
   /** The small-room batching window (lib/realtime/live-delivery.ts); tests shorten it. */
   liveWindowMs?: number;
+  /**
+   * Reaches the sockets of other nodes serving the same workshops (./adapter.ts
+   * connectRealtimeAdapter); without it, this process is the only node.
+   */
+  adapter?: RealtimeAdapter | null;
 }
 
 /** socket.io on the app's HTTP server: WebSocket only, Origin-checked, session-authenticated. */
-export function createSocketServer(httpServer: HttpServer, { allowedOrigins, liveWindowMs }: SocketServerOptions): AppServer {
+export function createSocketServer(httpServer: HttpServer, { allowedOrigins, liveWindowMs, adapter }: SocketServerOptions): AppServer {
   const io: AppServer = new Server(httpServer, {
+    ...(adapter ? { adapter: adapter.factory } : {}),
     // WebSocket only: its handshake always carries Origin, which long-polling GETs may not.
     transports: ["websocket"],
     maxHttpBufferSize: MAX_FRAME_BYTES,
@@ -99,7 +108,11 @@ export function createSocketServer(httpServer: HttpServer, { allowedOrigins, liv
     }
   });
 
-  const notes = createNoteHandlers(io);
+  if (adapter) adapters.set(io, adapter);
+  io.on("access:changed", applyRelayedAccessChange);
+
+  // One node may hold a note exclusively; with other nodes, each opens its own room on it.
+  const notes = createNoteHandlers(io, { crossNode: !!adapter });
   const presence = createPresence(io);
   shutdownTasks.set(io, async () => {
     presence.close();
@@ -112,7 +125,7 @@ export function createSocketServer(httpServer: HttpServer, { allowedOrigins, liv
     notes.register(socket);
   });
 
-  setRealtimeServer(io as unknown as Server, { liveWindowMs });
+  setRealtimeServer(io as unknown as Server, { liveWindowMs, crossNode: !!adapter });
   return io;
 }
 
@@ -122,4 +135,5 @@ export async function closeSocketServer(io: AppServer): Promise<void> {
   io.disconnectSockets(true);
   await shutdownTasks.get(io)?.();
   await new Promise<void>((resolve) => io.close(() => resolve()));
+  await adapters.get(io)?.close();
 }
