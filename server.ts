@@ -16,6 +16,7 @@ import { closeSocketServer, createSocketServer } from "@/lib/realtime/socket-ser
 import { connectRealtimeAdapter, realtimeAdapterOptions } from "@/lib/realtime/adapter";
 import { logger } from "@/lib/logger";
 import { closeRateLimitStore } from "@/lib/security/rate-limit";
+import { closeRedis } from "@/lib/redis";
 
 async function main(): Promise<void> {
   let env;
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
     // Closing PGlite flushes it to disk; killing the process without this can lose writes.
     await disconnectDatabase().catch((error) => logger.error("closing the database failed", error));
     await closeRateLimitStore().catch((error) => logger.error("closing the rate limit store failed", error));
+    await closeRedis();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

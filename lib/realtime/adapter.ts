@@ -1,6 +1,7 @@
 import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
 import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
+import { postgresPoolConfig } from "@/lib/db/connection";
 import { connectRedis } from "@/lib/redis";
 import { logger } from "@/lib/logger";
 import type { Env } from "@/lib/env";
@@ -53,7 +54,7 @@ export async function connectRealtimeAdapter(options: RealtimeAdapterOptions): P
     };
   }
   // One connection listens; the others publish and fetch attachments (binary or > 8000 bytes).
-  const pool = new pg.Pool({ connectionString: options.url, max: 4 });
+  const pool = new pg.Pool({ ...postgresPoolConfig(options.url), max: 4 });
   pool.on("error", (error) => logger.warn("realtime adapter database connection error", { message: error.message }));
   await pool.query("select 1");
   return {
