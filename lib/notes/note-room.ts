@@ -1,8 +1,7 @@
 import * as Y from "yjs";
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import { logger } from "@/lib/logger";
 import { notifyLessonsChanged } from "@/lib/realtime/hub";
-import { readAwarenessUpdate, writeAwarenessUpdate, type AwarenessEntry } from "./awareness";
+import { RoomCarets } from "./room-carets";
 import { processToken } from "./process-token";
 import { RoomLease } from "./room-lease";
 import { MAX_NOTE_BYTES } from "./schema";
@@ -29,8 +28,6 @@ const UNAVAILABLE = { ok: false as const, code: "UNAVAILABLE", message: "Your la
 const CLOSED = { ok: false as const, code: "UNAVAILABLE", message: "The note was just closed on the server; open it again to continue." };
 const DAMAGED = { ok: false as const, code: "BAD_REQUEST", message: "This change is damaged and could not be applied; nothing of it was kept. Reload the page." };
 
-/** Editors on one page: one is the norm; a few leave room for more. */
-const MAX_CARETS_PER_SOCKET = 4;
 /** The editor JSON kept for exports trails the document by at most this much. */
 export const CONTENT_SAVE_DELAY_MS = 1_000;
 /** Log rows after which the stored state is compacted. */
@@ -45,13 +42,7 @@ interface Pending {
 export class NoteRoom {
   /** Rebuilt from storage when an update breaks it, leaves pending items, or cannot be stored. */
   doc = new Y.Doc();
-  readonly awareness: Awareness;
-  /**
-   * Which socket (and person) speaks for each awareness client, in memory only and never
-   * logged or stored: needed to remove a socket's carets when it leaves, and to keep others
-   * from moving them. Ownership stays with the person across reconnections.
-   */
-  private readonly owners = new Map<number, { socketId: string; userId: string }>();
+  private readonly carets: RoomCarets;
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | null = null;
   private contentTimer: NodeJS.Timeout | null = null;
@@ -74,9 +65,7 @@ export class NoteRoom {
     this.bytes = stored.state.byteLength;
     this.logLength = stored.logLength;
     this.lessonsInNote = lessonKey(referencedIds(contentOf(this.doc).content).lessonIds);
-    this.awareness = new Awareness(this.doc);
-    // The server is no participant: it holds others' states and has none of its own.
-    this.awareness.setLocalState(null);
+    this.carets = new RoomCarets(this.doc, (update, exceptSocketId) => outlet.awareness(update, exceptSocketId));
   }
 
   /**
@@ -161,7 +150,7 @@ export class NoteRoom {
     return {
       update: Y.encodeStateAsUpdate(this.doc, stateVector),
       stateVector: Y.encodeStateVector(this.doc),
-      awareness: encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+      awareness: this.carets.encodeAll(),
     };
   }
 
@@ -299,38 +288,19 @@ export class NoteRoom {
     }
   }
 
-  /**
-   * Applies a client's awareness update after rebuilding it from the allowlist. A socket may
-   * speak only for the awareness clients it introduced; returns what was shared, if anything.
-   */
-  receiveAwareness(socketId: string, userId: string, update: Uint8Array): Uint8Array | null {
-    const entries = readAwarenessUpdate(update).filter((entry) => this.claim(socketId, userId, entry));
-    if (!entries.length) return null;
-    const cleaned = writeAwarenessUpdate(entries);
-    applyAwarenessUpdate(this.awareness, cleaned, socketId);
-    this.outlet.awareness(cleaned, socketId);
-    return cleaned;
+  /** The carets' awareness (what the room holds of them). */
+  get awareness() {
+    return this.carets.awareness;
   }
 
-  private claim(socketId: string, userId: string, entry: AwarenessEntry): boolean {
-    const owner = this.owners.get(entry.clientId);
-    if (owner && owner.userId !== userId) return false;
-    if (!owner) {
-      const owned = [...this.owners.values()].filter((other) => other.socketId === socketId).length;
-      if (owned >= MAX_CARETS_PER_SOCKET) return false;
-    }
-    // The same person on a new connection (the page reconnected) takes their caret along.
-    this.owners.set(entry.clientId, { socketId, userId });
-    return true;
+  /** A client's caret update, rebuilt from the allowlist (./room-carets.ts); what was shared, if anything. */
+  receiveAwareness(socketId: string, userId: string, update: Uint8Array): Uint8Array | null {
+    return this.carets.receive(socketId, userId, update);
   }
 
   /** Removes a socket's carets and tells the others they are gone. */
   removeSocket(socketId: string): void {
-    const clients = [...this.owners].filter(([, owner]) => owner.socketId === socketId).map(([clientId]) => clientId);
-    const present = clients.filter((clientId) => this.awareness.getStates().has(clientId));
-    if (!present.length) return;
-    removeAwarenessStates(this.awareness, present, "left");
-    this.outlet.awareness(encodeAwarenessUpdate(this.awareness, present));
+    this.carets.removeSocket(socketId);
   }
 
   /**
@@ -351,7 +321,7 @@ export class NoteRoom {
       if (this.contentTimer) clearTimeout(this.contentTimer);
       this.contentTimer = null;
       await this.lease?.release().catch((error) => logger.error("releasing a note room lease failed", error));
-      this.awareness.destroy();
+      this.carets.destroy();
       this.doc.destroy();
     }
   }
