@@ -3,6 +3,7 @@ import type { Server } from "socket.io";
 import { logger } from "@/lib/logger";
 import { findNoteAccess, type NoteAccess } from "@/lib/notes/note-access";
 import { NoteRooms } from "@/lib/notes/note-rooms";
+import type { UpdateResult } from "@/lib/notes/note-room";
 import { NoteOpenElsewhereError } from "@/lib/notes/room-lease";
 import { createRateLimit } from "@/lib/security/rate-limit";
 import {
@@ -33,6 +34,12 @@ const RATE_LIMITED = {
   message: "Changes are arriving faster than anyone types; they will be sent again in a moment.",
 };
 const INTERNAL = { ok: false as const, code: "INTERNAL", message: "Something went wrong; reload the page." };
+const READ_ONLY = {
+  ok: false as const,
+  code: "FORBIDDEN",
+  message: "You can read this note but not change it (your role, or the workshop is closed).",
+};
+type Refusal = { ok: false; code: string; message: string };
 const BAD_STATE_VECTOR = { ok: false as const, code: "BAD_REQUEST", message: "note:join needs a valid state vector" };
 const OPEN_ELSEWHERE = { ok: false as const, code: "UNAVAILABLE", message: "This note is open on another server; try again in a moment." };
 
@@ -76,6 +83,8 @@ export function createNoteHandlers(io: AppServer, { crossNode = false }: { cross
   const updateLimit = createRateLimit({ limit: MAX_UPDATES_PER_WINDOW, windowMs: RATE_WINDOW_MS });
   const caretLimit = createRateLimit({ limit: MAX_CARET_MOVES_PER_WINDOW, windowMs: RATE_WINDOW_MS });
   const accessCache = new SocketAccessCache<NoteAccess | null>();
+  /** Per socket, the last update handed (or being handed) to its room: see inSendingOrder. */
+  const admissions = new WeakMap<AppSocket, Promise<void>>();
   /** Looked up on join; remembered for the updates that follow until access may have changed. */
   const accessOf = async (socket: AppSocket, workshopId: string) => {
     const access = await accessCache.get(socket.id, workshopId, () => findNoteAccess(workshopId, socket.data.userId), (found) => found !== null);
@@ -83,6 +92,38 @@ export function createNoteHandlers(io: AppServer, { crossNode = false }: { cross
     if (!socket.connected) accessCache.forget(socket.id);
     return access;
   };
+
+  /**
+   * Checks an update and hands it to its room; `stored` settles once the room stored it. Only the
+   * hand-over is in sending order (inSendingOrder), not the storing: updates of one page still
+   * share a flush.
+   */
+  async function admit(socket: AppSocket, workshopId: string, update: Uint8Array): Promise<{ refusal?: Refusal; stored?: Promise<UpdateResult> }> {
+    const room = await rooms.roomFor(workshopId, socket.id);
+    if (!room) return { refusal: NOT_JOINED };
+    const access = await accessOf(socket, workshopId);
+    if (!access) return { refusal: NOT_FOUND };
+    if (!access.canEdit) return { refusal: READ_ONLY };
+    return { stored: room.receive(update) };
+  }
+
+  /**
+   * Runs a socket's updates through `admit` one after another, in the order they came. Each
+   * update builds on the ones its page sent before; the lookups before the room (an access check
+   * after a change, say) take varying time, and an update that overtook its predecessor would not
+   * apply and be refused as damaged (seen in CI: a participant's typing lost after its first key).
+   */
+  function inSendingOrder<T>(socket: AppSocket, task: () => Promise<T>): Promise<T> {
+    const turn = (admissions.get(socket) ?? Promise.resolve()).then(task);
+    admissions.set(
+      socket,
+      turn.then(
+        () => {},
+        () => {},
+      ),
+    );
+    return turn;
+  }
 
   function register(socket: AppSocket): void {
     socket.on("note:join", async (payload, ackArgument) => {
@@ -134,18 +175,9 @@ export function createNoteHandlers(io: AppServer, { crossNode = false }: { cross
       const { workshopId, update } = parsed.data;
       if (!updateLimit.take(socket.id)) return refuse(socket, ack, RATE_LIMITED);
       try {
-        const room = await rooms.roomFor(workshopId, socket.id);
-        if (!room) return refuse(socket, ack, NOT_JOINED);
-        const access = await accessOf(socket, workshopId);
-        if (!access) return refuse(socket, ack, NOT_FOUND);
-        if (!access.canEdit) {
-          return refuse(socket, ack, {
-            ok: false,
-            code: "FORBIDDEN",
-            message: "You can read this note but not change it (your role, or the workshop is closed).",
-          });
-        }
-        const result = await room.receive(update);
+        const admitted = inSendingOrder(socket, () => admit(socket, workshopId, update));
+        const { refusal, stored } = await admitted;
+        const result = refusal ?? (await stored!);
         if (result.ok) ack?.(result);
         else refuse(socket, ack, result);
       } catch (error) {
