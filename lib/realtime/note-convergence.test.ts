@@ -71,10 +71,10 @@ async function openClient(workshopId: string): Promise<Client> {
   target.cookie = `next-auth.session-token=${await createSession(user.id)}`;
   vi.resetModules();
   const { NoteConnection } = await import("@/components/note/note-connection");
-  let state: NoteConnectionState | null = null;
+  let state: NoteConnectionState = { status: "connecting", error: null, canEdit: false, synced: false };
   let offline = 0;
   const connection = new NoteConnection(workshopId, (next) => {
-    if (next.status === "offline" && state?.status !== "offline") offline += 1;
+    if (next.status === "offline" && state.status !== "offline") offline += 1;
     state = next;
   });
   const own: Uint8Array[] = [];
@@ -82,7 +82,7 @@ async function openClient(workshopId: string): Promise<Client> {
     if (transaction.local) own.push(update);
   });
   stops.push(connection.start());
-  return { connection, state: () => state!, own, offline: () => offline };
+  return { connection, state: () => state, own, offline: () => offline };
 }
 
 /** One keystroke's worth of change, as an editor makes it: new paragraphs, typing, deleting. */
@@ -108,7 +108,7 @@ function typeSomething(doc: Y.Doc, random: () => number): void {
 async function until(condition: () => Promise<boolean> | boolean, describe: () => unknown, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`did not converge: ${JSON.stringify(describe())}`);
+    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(describe())}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -131,12 +131,15 @@ describe("the note under a bad network", () => {
       const clients: Client[] = [];
       for (let index = 0; index < CLIENTS; index += 1) clients.push(await openClient(id));
 
-      // Each client types at its own pace, whether its connection is up or not.
+      // The editor opens once the note has come (the first join, itself through the chaos); from
+      // then on each client types at its own pace, whether its connection is up or not.
+      const describeAll = () => ({ seed, cuts: proxy.cuts(), clients: clients.map((client) => ({ ...client.state(), vector: vectorOf(client.connection.doc) })) });
+      await until(() => clients.every((client) => client.state().synced), describeAll, CONVERGE_TIMEOUT_MS);
       const random = createPrng(seed * 1_000 + 7);
+      const end = Date.now() + CHAOS_MS;
       const typing = clients.map(async (client) => {
-        const end = Date.now() + CHAOS_MS;
         while (Date.now() < end) {
-          if (client.state()?.synced) typeSomething(client.connection.doc, random);
+          typeSomething(client.connection.doc, random);
           await new Promise((resolve) => setTimeout(resolve, randomInt(random, 10, 60)));
         }
       });
@@ -152,7 +155,6 @@ describe("the note under a bad network", () => {
           (client) => client.state().status === "saved" && String(vectorOf(client.connection.doc)) === String(vectorOf(roomDoc)) && contentOf(client.connection.doc) === contentOf(roomDoc),
         );
       };
-      const describeAll = () => ({ seed, cuts: proxy.cuts(), clients: clients.map((client) => ({ ...client.state(), vector: vectorOf(client.connection.doc) })) });
       await until(settled, describeAll, CONVERGE_TIMEOUT_MS);
 
       const roomState = (await findOpenNoteRoom(id))!.syncFor(new Uint8Array([0])).update;
