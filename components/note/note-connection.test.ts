@@ -10,6 +10,8 @@ interface Sent {
 }
 
 const sent: Sent[] = [];
+/** The page socket's events as the connection listens to them (connect, disconnect…). */
+let listeners: Record<string, (...args: unknown[]) => void> = {};
 const socket = {
   connected: true,
   emit: (event: string, payload: Sent["payload"], answer?: Sent["answer"]) => sent.push({ event, payload, answer: answer ?? (() => {}) }),
@@ -17,7 +19,7 @@ const socket = {
 
 vi.mock("@/components/realtime/connect", () => ({
   acquireSocket: () => ({ socket, release: () => {} }),
-  subscribeToWorkshop: () => () => {},
+  subscribeToWorkshop: (_workshopId: string, given: typeof listeners) => ((listeners = given), () => {}),
 }));
 
 const { NoteConnection } = await import("./note-connection");
@@ -78,6 +80,27 @@ describe("NoteConnection after a change the server could not take yet", () => {
     expect(server.getXmlFragment("default").toString()).toBe(connection.doc.getXmlFragment("default").toString());
     expect(server.getXmlFragment("default").toString()).toContain("Third.");
     expect(states.some((state) => state.status === "error")).toBe(false);
+    expect(states.at(-1)).toMatchObject({ status: "saved", error: null });
+    stop();
+  });
+
+  it("says saved again after a cut connection swallowed the acknowledgement of what was in flight", async () => {
+    const states: NoteConnectionState[] = [];
+    const connection = new NoteConnection("w1", (state) => states.push(state));
+    const stop = connection.start();
+    joins()[0]!.answer(joinAnswer(joins()[0]!.payload.stateVector!));
+    type(connection.doc, "Lost on the way.");
+    await vi.advanceTimersByTimeAsync(150);
+    expect(updates()).toHaveLength(1);
+    // The connection is cut: socket.io forgets the pending acknowledgement, none ever comes.
+    listeners.disconnect!();
+    expect(states.at(-1)).toMatchObject({ status: "offline" });
+    listeners.connect!();
+    joins()[1]!.answer(joinAnswer(joins()[1]!.payload.stateVector!));
+    expect(updates()).toHaveLength(2);
+    Y.applyUpdate(server, updates()[1]!.payload.update!);
+    updates()[1]!.answer({ ok: true });
+    expect(server.getXmlFragment("default").toString()).toContain("Lost on the way.");
     expect(states.at(-1)).toMatchObject({ status: "saved", error: null });
     stop();
   });

@@ -45,6 +45,11 @@ export class NoteConnection {
   private resyncing = false;
   private pending: Uint8Array[] = [];
   private inFlight = 0;
+  /**
+   * Counts connections: socket.io drops the acknowledgements a cut connection still owed, so what
+   * was in flight then is forgotten (the re-join's catch-up resends whatever the server lacks).
+   */
+  private connectionCount = 0;
   private sendTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
@@ -77,6 +82,8 @@ export class NoteConnection {
       connect: () => this.join(),
       disconnect: () => {
         this.joined = false;
+        this.connectionCount += 1;
+        this.inFlight = 0;
         this.set({ status: "offline" });
       },
       "note:update": (payload) => {
@@ -165,7 +172,9 @@ export class NoteConnection {
     if (!socket) return;
     this.inFlight += 1;
     this.set({ status: "saving" });
+    const connection = this.connectionCount;
     socket.emit("note:update", { workshopId: this.workshopId, update }, (response) => {
+      if (connection !== this.connectionCount) return;
       this.inFlight -= 1;
       if (!response.ok) {
         // Changes sent after one the server could not take build on it, so the server refuses
