@@ -19,7 +19,9 @@
  * - note-browser.bench.ts: that note open in Chromium while a second editor changes it (a
  *   keystroke, a paragraph with footnotes moved, a footnote inserted) and a third member takes
  *   stances: time to the DOM per remote change, main-thread cost (needs `npm run build`);
- * - note-guard.bench.ts: the attribution guard's detectors over that size of note, 100 members.
+ * - note-guard.bench.ts: the attribution guard's detectors over that size of note, 100 members;
+ * - crash.bench.ts: 50 SIGKILLs of an app node mid-typing and mid-annotating, on PGlite (data
+ *   directory) and PostgreSQL (BENCH_DATABASE_URL): acknowledged updates and 201s lost (must be 0).
  *
  * `npm run bench` runs this with `--conditions=react-server`, as Next runs server code: domain
  * functions start with `import "server-only"`, which throws under any other condition.

@@ -3,8 +3,8 @@ import * as Y from "yjs";
 import { describeTestDatabase, registerTestDatabase, TEST_DATABASE_TIMEOUT_MS, testDatabaseServerUrl } from "@/test/db";
 import { addMember, createSession, createUser, createWorkshopWithBlankNote } from "@/test/factories";
 import { loadNote } from "@/lib/notes/note-store";
-import { NOTE_FRAGMENT } from "@/lib/notes/schema";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { bytes, edit, noteText, typePiece } from "./support/note-typing";
 import { connectTo, startNode, uniqueChannel, until, type AdapterKind, type RealtimeNode, type TestClient } from "./support/realtime-nodes";
 
 // Two app processes on one PostgreSQL database, joined by the Redis or the PostgreSQL socket.io
@@ -36,7 +36,6 @@ async function person(workshopId: string, role: Role) {
 }
 
 const emitAck = <T>(client: TestClient, event: string, payload: unknown) => client.socket.timeout(5000).emitWithAck(event, payload) as Promise<T>;
-const bytes = (value: unknown) => (value instanceof ArrayBuffer ? new Uint8Array(value) : (value as Uint8Array));
 
 /** A client on the node, in the workshop and its note, its document following the note. */
 async function editorOn(node: RealtimeNode, cookie: string, workshopId: string, doc = new Y.Doc()) {
@@ -50,33 +49,13 @@ async function editorOn(node: RealtimeNode, cookie: string, workshopId: string, 
   return { client, doc };
 }
 
-/** Changes the document and returns that change, as the editor sends it. */
-function edit(doc: Y.Doc, change: (fragment: Y.XmlFragment) => void): Uint8Array {
-  const before = Y.encodeStateVector(doc);
-  change(doc.getXmlFragment(NOTE_FRAGMENT));
-  return Y.encodeStateAsUpdate(doc, before);
-}
-const paragraphText = (paragraph: Y.XmlElement) => paragraph.get(0) as Y.XmlText;
-const ownParagraph = (fragment: Y.XmlFragment, label: string) =>
-  fragment.toArray().find((node) => node instanceof Y.XmlElement && paragraphText(node).toString().startsWith(`${label}:`)) as Y.XmlElement | undefined;
-const noteText = (doc: Y.Doc) => doc.getXmlFragment(NOTE_FRAGMENT).toString();
-
 /** Everything acknowledged by a node: it must all be in storage. */
 let acknowledged: Uint8Array[] = [];
 
 /** Types `count` pieces into the person's own paragraph (made on first use), one acknowledged update each. */
 async function type(editor: { client: TestClient; doc: Y.Doc }, workshopId: string, label: string, from: number, count: number) {
   for (let i = from; i < from + count; i++) {
-    const update = edit(editor.doc, (fragment) => {
-      let paragraph = ownParagraph(fragment, label);
-      if (!paragraph) {
-        paragraph = new Y.XmlElement("paragraph");
-        fragment.push([paragraph]);
-        paragraph.insert(0, [new Y.XmlText(`${label}:`)]);
-      }
-      const text = paragraphText(paragraph);
-      text.insert(text.length, ` ${i}`);
-    });
+    const update = typePiece(editor.doc, label, String(i));
     expect(await emitAck<Ack>(editor.client, "note:update", { workshopId, update })).toEqual({ ok: true });
     acknowledged.push(update);
   }
@@ -96,7 +75,7 @@ describe.each<AdapterKind>(["redis", "postgres"])("several nodes over the %s ada
   // Starting a node (tsx compiling the server's modules) takes seconds on a busy machine.
   beforeAll(async () => {
     const channel = uniqueChannel();
-    nodes = await Promise.all([0, 1].map(() => startNode({ databaseUrl: databaseUrl(), adapter, channel })));
+    nodes = await Promise.all([0, 1].map(() => startNode({ database: { url: databaseUrl() }, adapter, channel })));
   }, TEST_DATABASE_TIMEOUT_MS);
   afterAll(() => Promise.all(nodes.map((node) => node.kill())));
 

@@ -9,7 +9,10 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 
 /** Where the data lives: an embedded PGlite directory (or memory), or a PostgreSQL server. */
 export type DatabaseTarget =
-  /** `startFrom`: an in-memory database begins as this dump (tests start from a migrated one). */
+  /**
+   * `startFrom`: a new database begins as this dump (tests start from a migrated one); a data
+   * directory that already holds a database ignores it.
+   */
   | { kind: "pglite"; dataDir: string | null; startFrom?: Blob }
   | { kind: "postgres"; url: string };
 
@@ -63,8 +66,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseConn
     return { target, factory, close: async () => {} };
   }
   if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
+  // PGlite refuses to load a dump over an existing database: only a new one starts from it.
+  const isNew = !target.dataDir || !fs.existsSync(path.join(target.dataDir, "PG_VERSION"));
   // pg_trgm: lexical similarity of lessons (lib/lessons/similar-lessons.ts); PostgreSQL ships it too.
-  const options = { extensions: { pg_trgm }, loadDataDir: target.dataDir ? undefined : target.startFrom };
+  const options = { extensions: { pg_trgm }, loadDataDir: isNew ? target.startFrom : undefined };
   const pglite = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   return {

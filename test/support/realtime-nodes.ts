@@ -3,9 +3,19 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
 
-/** Two app nodes (./realtime-node.ts) in their own processes, and clients connecting to them. */
+/** App nodes (./realtime-node.ts) in their own processes, and clients connecting to them. */
 
 export type AdapterKind = "redis" | "postgres";
+
+export interface NodeOptions {
+  /** A PostgreSQL database, or a PGlite data directory (DATA_DIR, as `npm start` takes it). */
+  database: { url: string } | { dataDir: string };
+  /** null: the only node, holding its notes alone. */
+  adapter: AdapterKind | null;
+  channel: string;
+  /** Also answers POST /annotations (./annotation-endpoint.ts). */
+  httpWrites?: boolean;
+}
 
 export interface RealtimeNode {
   url: string;
@@ -27,15 +37,19 @@ export function uniqueChannel(): string {
   return `rapporteur-test-${crypto.randomBytes(6).toString("hex")}`;
 }
 
-export async function startNode(options: { databaseUrl: string; adapter: AdapterKind; channel: string }): Promise<RealtimeNode> {
+export async function startNode(options: NodeOptions): Promise<RealtimeNode> {
   // node --import tsx runs the script in this one process (the tsx CLI would fork a child that a
-  // SIGKILL of its parent leaves running).
-  const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
+  // SIGKILL of its parent leaves running). Domain functions need the condition Next runs them with.
+  const conditions = options.httpWrites ? ["--conditions=react-server"] : [];
+  const child = spawn(process.execPath, [...conditions, "--import", "tsx", ENTRY], {
     cwd: path.resolve(path.dirname(ENTRY), "../.."),
     env: {
       ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      NODE_ADAPTER: options.adapter,
+      // An empty DATABASE_URL is PGlite under DATA_DIR (lib/db/connection.ts).
+      DATABASE_URL: "url" in options.database ? options.database.url : "",
+      DATA_DIR: "dataDir" in options.database ? options.database.dataDir : "",
+      NODE_ADAPTER: options.adapter ?? "none",
+      NODE_HTTP_WRITES: options.httpWrites ? "1" : "",
       NODE_REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
       NODE_CHANNEL: options.channel,
       NODE_ORIGIN,
