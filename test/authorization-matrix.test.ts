@@ -78,6 +78,7 @@ import { findSimilarLessons } from "@/lib/lessons/find-similar-lessons";
 import { getLessonSettings } from "@/lib/lessons/get-lesson-settings";
 import { updateLessonSettings } from "@/lib/lessons/update-lesson-settings";
 import { searchWorkshop } from "@/lib/search/search-workshop";
+import { compareWorkshops } from "@/lib/compare/compare-workshops";
 import { exportLessons } from "@/lib/exports/export-lessons";
 import { exportWorkshopAnnotations } from "@/lib/exports/export-workshop-annotations";
 import { exportArchive, getArchiveManifest } from "@/lib/exports/export-archive";
@@ -1004,6 +1005,19 @@ const OPERATIONS: Operation[] = [
     async verify(fixture, result, before) {
       const lessons = (result as Awaited<ReturnType<typeof searchWorkshop>>).groups.find((group) => group.kind === "lesson");
       expect(lessons?.results.map((lesson) => lesson.id)).toContain(fixture.lessons[0].id);
+      await unchanged(fixture, result, before);
+    },
+  },
+  {
+    // Tied to no one workshop: everyone signed in may compare, over their own workshops only.
+    name: "compareWorkshops",
+    kind: "view",
+    namesItems: false,
+    run: (_f, viewer) => compareWorkshops({ viewer }),
+    expected: () => ALLOWED,
+    async verify(fixture, result, before, actor) {
+      const ids = (result as Awaited<ReturnType<typeof compareWorkshops>>).workshops.map((workshop) => workshop.id);
+      expect(ids.includes(fixture.workshop.id)).toBe((ROLES as readonly string[]).includes(actor));
       await unchanged(fixture, result, before);
     },
   },
