@@ -5,7 +5,7 @@ import { findNoteAccess, type NoteAccess } from "@/lib/notes/note-access";
 import { NoteRooms } from "@/lib/notes/note-rooms";
 import type { UpdateResult } from "@/lib/notes/note-room";
 import { NoteOpenElsewhereError } from "@/lib/notes/room-lease";
-import { createRateLimit } from "@/lib/security/rate-limit";
+import { createRateLimit } from "@/lib/security/window-rate-limit";
 import {
   ZNoteAwareness,
   ZNoteJoin,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimit, rateLimitStoreKind } from "./rate-limit";
+import { rateLimitStoreKind } from "./rate-limit";
+import { createRateLimit } from "./window-rate-limit";
 
 describe("createRateLimit", () => {
   it("allows up to the limit within a window, then refuses until the window ends", () => {
