@@ -24,7 +24,7 @@ const REPLIES = 5_000;
 const SOURCES = 50;
 const PASSAGES = 2_000;
 const CHUNK = 5_000;
-const ROUNDS = 3;
+const ROUNDS = 10;
 
 const FRENCH = [
   "Les accords de paix n'ont jamais été appliqués dans le nord du pays.",
@@ -121,12 +121,16 @@ async function measure(target: DatabaseTarget, label: string): Promise<BenchRow>
     await searchWorkshop({ viewer, workshopId: workshop.id, query: { q: "mission" } });
     const first = performance.now() - firstStarted;
     const times: number[] = [];
+    const byQuery = new Map<string, number[]>();
     const queries = [...QUERIES, { q: "mission", themeId }];
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const query of queries) {
         const started = performance.now();
         const response = await searchWorkshop({ viewer, workshopId: workshop.id, query });
-        times.push(performance.now() - started);
+        const elapsed = performance.now() - started;
+        times.push(elapsed);
+        const name = Object.entries(query).map(([key, value]) => (key === "themeId" ? "theme" : key === "q" ? value : `${key}=${value}`)).join(" ");
+        byQuery.set(name, [...(byQuery.get(name) ?? []), elapsed]);
         if (round === 0 && query.q === "accords" && !response.groups.some((group) => group.kind === "lesson" && group.results.length > 0)) {
           throw new Error("the French lessons were not found");
         }
@@ -140,6 +144,12 @@ async function measure(target: DatabaseTarget, label: string): Promise<BenchRow>
       "p50 ms": percentile(times, 0.5).toFixed(0),
       "p95 ms": percentile(times, 0.95).toFixed(0),
       "max ms": Math.max(...times).toFixed(0),
+      "slowest queries (median ms)": [...byQuery]
+        .map(([name, elapsed]) => [name, percentile(elapsed, 0.5)] as const)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([name, median]) => `${name}: ${median.toFixed(0)}`)
+        .join("; "),
     };
   } finally {
     await disconnectDatabase();
