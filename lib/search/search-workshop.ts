@@ -47,8 +47,10 @@ export async function searchWorkshop({ viewer, workshopId, query }: { viewer: Vi
   const audience = audienceFor(viewer.id, membership.role, await findWorkshopKey(db, workshopId));
   const readsNote = can({ role: membership.role, status: workshop.status }, "note.view");
   const kinds = (input.kind ? [input.kind] : [...SEARCH_KINDS]).filter((kind) => kind !== "note" || readsNote);
-  if (kinds.includes("source")) await refreshSourceParagraphs(db, workshopId, input.sourceId);
-  const visibleHiddenIds = await findVisibleHiddenIds(db, workshopId, audience);
+  const [visibleHiddenIds] = await Promise.all([
+    findVisibleHiddenIds(db, workshopId, audience),
+    kinds.includes("source") ? refreshSourceParagraphs(db, workshopId, input.sourceId) : undefined,
+  ]);
   const markers = freshMarkers();
   const limit = input.kind ? RESULTS_PER_KIND.one : RESULTS_PER_KIND.all;
   // The kinds are independent queries: on a server they run side by side on the pool's
