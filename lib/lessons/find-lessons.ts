@@ -17,11 +17,22 @@ export interface LessonBoard {
   thresholds: ConsensusThresholds;
 }
 
+type BoardOrdered = Pick<PresentedLesson, "id" | "statement" | "themeIds" | "agreement">;
+
+/**
+ * The board's order: by the lesson's first theme in the codebook, then by agreement, then
+ * alphabetically. Never by creation time, which would hint at who spoke when.
+ */
+export function inBoardOrder(themes: readonly { id: string; position: number }[]): (a: BoardOrdered, b: BoardOrdered) => number {
+  const position = new Map(themes.map((theme) => [theme.id, theme.position]));
+  const firstTheme = (lesson: BoardOrdered) => Math.min(Infinity, ...lesson.themeIds.map((id) => position.get(id) ?? Infinity));
+  return (a, b) => firstTheme(a) - firstTheme(b) || (b.agreement ?? 0) - (a.agreement ?? 0) || a.statement.localeCompare(b.statement) || a.id.localeCompare(b.id);
+}
+
 /**
  * The lessons board: every lesson the viewer may see (hidden ones only to their author and the
  * organizers; merged duplicates never), in the order of the workshop's codebook (a lesson is
- * placed by its first theme in that order), then by agreement, then alphabetically. Never by
- * creation time, which would hint at who spoke when.
+ * placed by its first theme in that order), then by agreement, then alphabetically (inBoardOrder).
  */
 export async function findLessons({ viewer, workshopId }: { viewer: Viewer; workshopId: string }): Promise<LessonBoard> {
   const { membership } = await getWorkshopAccess(viewer, workshopId);
@@ -35,14 +46,7 @@ export async function findLessons({ viewer, workshopId }: { viewer: Viewer; work
   const visible = rows.filter((lesson) => canSee(lesson, { kind: "lesson", id: lesson.id }, audience));
   const ids = visible.map((lesson) => lesson.id);
   const tallies = await tallyLessons(db, ids, audience.ownership, { workshopId });
-  const position = new Map(themes.map((theme) => [theme.id, theme.position]));
-  const firstTheme = (lesson: PresentedLesson) => Math.min(Infinity, ...lesson.themeIds.map((id) => position.get(id) ?? Infinity));
-  const lessons = visible
-    .map((lesson) => presentLesson(lesson, tallies.get(lesson.id)!, context, audience))
-    .sort(
-      (a, b) =>
-        firstTheme(a) - firstTheme(b) || (b.agreement ?? 0) - (a.agreement ?? 0) || a.statement.localeCompare(b.statement) || a.id.localeCompare(b.id),
-    );
+  const lessons = visible.map((lesson) => presentLesson(lesson, tallies.get(lesson.id)!, context, audience)).sort(inBoardOrder(themes));
   const myTags = ids.map((lessonId) => audience.ownership.tagFor({ kind: "stance", lessonId })).filter((tag): tag is string => tag !== null);
   const notices =
     myTags.length > 0

@@ -77,6 +77,15 @@ export function consensusOf(tally: LessonTally, context: LessonContext) {
   return context.held ? null : describeConsensus({ endorse: tally.endorse, dispute: tally.dispute, eligible: context.eligible }, context.thresholds);
 }
 
+/** The phrase's class (with counts where allowed) and the board's sort key, as one viewer sees them. */
+export function presentConsensus(tally: LessonTally, context: LessonContext) {
+  const consensus = consensusOf(tally, context);
+  return {
+    consensus: consensus ? { consensus: consensus.consensus, counts: consensus.counts } : null,
+    agreement: consensus ? agreementOf(consensus) : null,
+  };
+}
+
 /**
  * A lesson as one viewer sees it: `mine` (they wrote it) and `myStance`, never who wrote it or
  * who took which stance. The consensus is the phrase's class, with counts only where they
@@ -84,7 +93,6 @@ export function consensusOf(tally: LessonTally, context: LessonContext) {
  */
 export function presentLesson(lesson: LessonWithRelations, tally: LessonTally, context: LessonContext, audience: Audience) {
   const placed = lesson.evidence.filter((item) => item.passage.state !== "ORPHANED");
-  const consensus = consensusOf(tally, context);
   return {
     id: lesson.id,
     statement: lesson.statement,
@@ -95,8 +103,7 @@ export function presentLesson(lesson: LessonWithRelations, tally: LessonTally, c
       passages: new Set(placed.map((item) => item.passageId)).size,
       sources: new Set(placed.map((item) => item.passage.sourceId)).size,
     },
-    consensus: consensus ? { consensus: consensus.consensus, counts: consensus.counts } : null,
-    agreement: consensus ? agreementOf(consensus) : null,
+    ...presentConsensus(tally, context),
     myStance: tally.myStance,
     mine: audience.ownership.owns({ kind: "lesson", id: lesson.id }, lesson.ownerTag),
     isHidden: lesson.hiddenAt !== null,

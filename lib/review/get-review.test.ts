@@ -7,6 +7,8 @@ import { createAnnotationRow, createLessonRow, createMember, createPassage, crea
 import { lessonWorkshop } from "@/lib/lessons/testing";
 import { findWorkshopKey } from "@/lib/ownership/workshop-key";
 import { ownershipOf } from "@/lib/ownership/ownership";
+import { findLessons } from "@/lib/lessons/find-lessons";
+import { findLessonSummaries } from "@/lib/lessons/lesson-summaries";
 import { getReview } from "./get-review";
 import { getSourceCoverage } from "./get-source-coverage";
 import { ZReview, type Review } from "./schemas";
@@ -171,5 +173,42 @@ describe("getReview", () => {
     expect((await getSourceCoverage({ viewer: author, workshopId, sourceId: third.id }))[0]).toMatchObject({ kinds: { evidence: true } });
     expect((await getSourceCoverage({ viewer: other, workshopId, sourceId: third.id }))[0]).toMatchObject({ level: 0 });
     await expectAppError(getSourceCoverage({ viewer: other, workshopId, sourceId: "missing" }), "NOT_FOUND");
+  });
+
+  it("summarizes each viewer's board lesson for lesson (order, phrase, strength, note, hidden, mine), with merged lessons and orphaned evidence", async () => {
+    const { workshopId, organizer, author, other, observer, themes, first, second, shared, lone } = await reviewedWorkshop();
+    // A passage a revision orphaned counts for nothing in strength; a merged lesson is on no board.
+    const orphaned = await createPassage(second, 0, 5);
+    await prisma().passage.update({ where: { id: orphaned.id }, data: { state: "ORPHANED" } });
+    const both = await createLessonRow(workshopId, other.id, [themes[1].id, themes[0].id], "Both themes, orphaned evidence.");
+    await cite(both, orphaned);
+    await cite(both, await createPassage(first, 12, 20));
+    await takeStances(both, "DISPUTE", [author.id, other.id]);
+    const merged = await createLessonRow(workshopId, author.id, [themes[0].id], "Merged away.");
+    await prisma().lesson.update({ where: { id: merged.id }, data: { mergedAt: new Date(), mergedIntoId: shared.id } });
+    await createLessonRow(workshopId, author.id, [], "No theme.");
+    for (const viewer of [organizer, author, other, observer]) {
+      const board = await findLessons({ viewer, workshopId });
+      const summaries = await findLessonSummaries({ viewer, workshopId });
+      expect(summaries.held).toBe(board.held);
+      expect(summaries.lessons).toEqual(
+        board.lessons.map((lesson) => ({
+          id: lesson.id,
+          statement: lesson.statement,
+          themeIds: lesson.themeIds,
+          consensus: lesson.consensus,
+          agreement: lesson.agreement,
+          strength: lesson.strength,
+          inNote: lesson.inNote,
+          isHidden: lesson.isHidden,
+          mine: lesson.mine,
+          evidencePassageIds: lesson.evidence.map((item) => item.passage.id).sort(),
+        })),
+      );
+    }
+    const { lessons } = await findLessonSummaries({ viewer: other, workshopId });
+    expect(lessons.find((lesson) => lesson.id === both.id)?.strength).toEqual({ passages: 1, sources: 1 });
+    expect(lessons.map((lesson) => lesson.id)).not.toContain(merged.id);
+    expect(lessons.find((lesson) => lesson.id === lone.id)?.mine).toBe(true);
   });
 });

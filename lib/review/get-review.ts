@@ -3,7 +3,7 @@ import { getPrisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/session";
 import { notFound } from "@/lib/errors";
 import { audienceFor } from "@/lib/annotations/audience";
-import { findLessons } from "@/lib/lessons/find-lessons";
+import { findLessonSummaries } from "@/lib/lessons/lesson-summaries";
 import { referencedIds } from "@/lib/notes/resolve-note";
 import { findWorkshopKey } from "@/lib/ownership/workshop-key";
 import { presentTheme } from "@/lib/themes/present";
@@ -11,6 +11,7 @@ import { getWorkshopAccess } from "@/lib/workshops/access";
 import { parseInput } from "@/lib/validation";
 import { ZReviewQuery, type Review } from "./schemas";
 import { countPassageUses } from "./passage-uses";
+import { loadPassageAnnotations } from "./load-passages";
 import { coverageSourceOf, summarizeCoverage } from "./summarize-coverage";
 import { summarizeLessons } from "./summarize-lessons";
 
@@ -24,16 +25,12 @@ import { summarizeLessons } from "./summarize-lessons";
  */
 export async function getReview({ viewer, workshopId, query = {} }: { viewer: Viewer; workshopId: string; query?: unknown }): Promise<Review> {
   const { themeId = null } = parseInput(ZReviewQuery, query);
-  const [{ membership }, board] = await Promise.all([getWorkshopAccess(viewer, workshopId), findLessons({ viewer, workshopId })]);
+  const [{ membership }, board] = await Promise.all([getWorkshopAccess(viewer, workshopId), findLessonSummaries({ viewer, workshopId })]);
   const db = await getPrisma();
-  const [themes, sources, passages, annotations, note, key] = await Promise.all([
+  const [themes, sources, { passages, hiddenAnnotations }, note, key] = await Promise.all([
     db.theme.findMany({ where: { workshopId }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
     db.source.findMany({ where: { workshopId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, title: true, markup: true, text: true, format: true } }),
-    db.passage.findMany({ where: { workshopId }, select: { id: true, sourceId: true, start: true, end: true, exact: true, state: true } }),
-    db.annotation.findMany({
-      where: { workshopId, ...(themeId ? { themes: { some: { themeId } } } : {}) },
-      select: { id: true, passageId: true, hiddenAt: true, ownerTag: true },
-    }),
+    loadPassageAnnotations(db, { workshopId, themeId }),
     themeId ? null : db.meetingNote.findUnique({ where: { workshopId }, select: { content: true } }),
     findWorkshopKey(db, workshopId),
   ]);
@@ -41,8 +38,8 @@ export async function getReview({ viewer, workshopId, query = {} }: { viewer: Vi
   const audience = audienceFor(viewer.id, membership.role, key);
 
   const uses = countPassageUses(passages, {
-    annotations,
-    evidence: board.lessons.filter((lesson) => !themeId || lesson.themeIds.includes(themeId)).flatMap((lesson) => lesson.evidence.map((item) => item.passage.id)),
+    hiddenAnnotations,
+    evidence: board.lessons.filter((lesson) => !themeId || lesson.themeIds.includes(themeId)).flatMap((lesson) => lesson.evidencePassageIds),
     footnotes: referencedIds(note?.content).passageIds,
     audience,
   });

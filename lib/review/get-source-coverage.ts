@@ -8,6 +8,7 @@ import { findWorkshopKey } from "@/lib/ownership/workshop-key";
 import { isId } from "@/lib/validation";
 import { getWorkshopAccess } from "@/lib/workshops/access";
 import { countPassageUses } from "./passage-uses";
+import { loadPassageAnnotations } from "./load-passages";
 import type { CoverageParagraph } from "./schemas";
 import { coverageSourceOf, summarizeCoverage } from "./summarize-coverage";
 
@@ -20,10 +21,9 @@ export async function getSourceCoverage({ viewer, workshopId, sourceId }: { view
   if (!isId(sourceId)) throw notFound("Source");
   const { membership } = await getWorkshopAccess(viewer, workshopId);
   const db = await getPrisma();
-  const [source, passages, annotations, evidence, note, key] = await Promise.all([
+  const [source, { passages, hiddenAnnotations }, evidence, note, key] = await Promise.all([
     db.source.findFirst({ where: { id: sourceId, workshopId }, select: { id: true, title: true, markup: true, text: true, format: true } }),
-    db.passage.findMany({ where: { sourceId, workshopId }, select: { id: true, sourceId: true, start: true, end: true, exact: true, state: true } }),
-    db.annotation.findMany({ where: { workshopId, passage: { sourceId } }, select: { id: true, passageId: true, hiddenAt: true, ownerTag: true } }),
+    loadPassageAnnotations(db, { workshopId, sourceId }),
     db.lessonEvidence.findMany({
       where: { passage: { sourceId, workshopId }, lesson: { mergedAt: null } },
       select: { passageId: true, lesson: { select: { id: true, hiddenAt: true, ownerTag: true } } },
@@ -34,7 +34,7 @@ export async function getSourceCoverage({ viewer, workshopId, sourceId }: { view
   if (!source) throw notFound("Source");
   const audience = audienceFor(viewer.id, membership.role, key);
   const uses = countPassageUses(passages, {
-    annotations,
+    hiddenAnnotations,
     // As on the board: a hidden lesson's evidence counts only for its author and the organizers.
     evidence: evidence.filter((item) => canSee(item.lesson, { kind: "lesson", id: item.lesson.id }, audience)).map((item) => item.passageId),
     footnotes: referencedIds(note?.content).passageIds,

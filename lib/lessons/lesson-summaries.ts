@@ -1,0 +1,89 @@
+import "server-only";
+import { getPrisma } from "@/lib/db";
+import type { Viewer } from "@/lib/auth/session";
+import { audienceFor, canSee } from "@/lib/annotations/audience";
+import { findWorkshopKey } from "@/lib/ownership/workshop-key";
+import { getWorkshopAccess } from "@/lib/workshops/access";
+import { loadLessonContext, tallyLessons } from "./context";
+import { inBoardOrder } from "./find-lessons";
+import { presentConsensus, type PresentedLesson } from "./present";
+
+/** What the review reads of a lesson: the board's figures without its evidence's quotes. */
+export type LessonSummary = Pick<PresentedLesson, "id" | "statement" | "themeIds" | "consensus" | "agreement" | "strength" | "inNote" | "isHidden" | "mine"> & {
+  /** The passages the lesson cites (placed or not), each once. */
+  evidencePassageIds: string[];
+};
+
+interface SummaryRow {
+  id: string;
+  statement: string;
+  ownerTag: string | null;
+  hiddenAt: Date | null;
+  themeIds: string[];
+  evidencePassageIds: string[];
+  placedPassages: number;
+  placedSources: number;
+}
+
+/**
+ * The lessons of the board (the same lessons, for the same viewer, in the same order, with the
+ * same phrases: findLessons), summarized for the review. The board presents every piece of
+ * evidence with its quote and source, which for a workshop of thousands of lessons is most of
+ * the work; the review needs only how much evidence there is, so it is counted in SQL. Strength
+ * counts placed passages (not orphaned by a revision), as presentLesson does; a test compares
+ * the two on every lesson.
+ */
+export async function findLessonSummaries({ viewer, workshopId }: { viewer: Viewer; workshopId: string }): Promise<{ lessons: LessonSummary[]; held: boolean }> {
+  const { membership } = await getWorkshopAccess(viewer, workshopId);
+  const db = await getPrisma();
+  const audience = audienceFor(viewer.id, membership.role, await findWorkshopKey(db, workshopId));
+  const [rows, themes, context] = await Promise.all([
+    db.$queryRaw<SummaryRow[]>`
+      SELECT l."id", l."statement", l."ownerTag", l."hiddenAt",
+             COALESCE(t."themeIds", ARRAY[]::text[]) AS "themeIds",
+             COALESCE(e."passageIds", ARRAY[]::text[]) AS "evidencePassageIds",
+             COALESCE(e."placedPassages", 0)::int AS "placedPassages",
+             COALESCE(e."placedSources", 0)::int AS "placedSources"
+        FROM "Lesson" l
+        LEFT JOIN (
+          SELECT lt."lessonId", array_agg(lt."themeId" ORDER BY lt."themeId") AS "themeIds"
+            FROM "LessonTheme" lt JOIN "Lesson" tl ON tl."id" = lt."lessonId"
+           WHERE tl."workshopId" = ${workshopId}
+           GROUP BY lt."lessonId"
+        ) t ON t."lessonId" = l."id"
+        LEFT JOIN (
+          SELECT le."lessonId", array_agg(le."passageId" ORDER BY le."passageId") AS "passageIds",
+                 count(*) FILTER (WHERE p."state" <> 'ORPHANED') AS "placedPassages",
+                 count(DISTINCT p."sourceId") FILTER (WHERE p."state" <> 'ORPHANED') AS "placedSources"
+            FROM "LessonEvidence" le JOIN "Passage" p ON p."id" = le."passageId"
+           WHERE p."workshopId" = ${workshopId}
+           GROUP BY le."lessonId"
+        ) e ON e."lessonId" = l."id"
+       WHERE l."workshopId" = ${workshopId} AND l."mergedAt" IS NULL`,
+    db.theme.findMany({ where: { workshopId }, select: { id: true, position: true } }),
+    loadLessonContext(db, workshopId),
+  ]);
+  const visible = rows.filter((lesson) => canSee(lesson, { kind: "lesson", id: lesson.id }, audience));
+  const tallies = await tallyLessons(
+    db,
+    visible.map((lesson) => lesson.id),
+    audience.ownership,
+    { workshopId },
+  );
+  const lessons = visible
+    .map(
+      (row): LessonSummary => ({
+        id: row.id,
+        statement: row.statement,
+        themeIds: [...row.themeIds].sort(),
+        ...presentConsensus(tallies.get(row.id)!, context),
+        strength: { passages: Number(row.placedPassages), sources: Number(row.placedSources) },
+        inNote: context.noteLessonIds.has(row.id),
+        isHidden: row.hiddenAt !== null,
+        mine: audience.ownership.owns({ kind: "lesson", id: row.id }, row.ownerTag),
+        evidencePassageIds: row.evidencePassageIds,
+      }),
+    )
+    .sort(inBoardOrder(themes));
+  return { lessons, held: context.held };
+}
