@@ -76,9 +76,31 @@ export async function StrengthTable({ strength }: { strength: Review["strength"]
   );
 }
 
-/** One theme's lessons: phrase, evidence, whether the note refers to them yet. */
-export async function ThemeLessons({ theme, workshopId, headingId }: { theme: ReviewTheme; workshopId: string; headingId: string }) {
+/**
+ * Lessons shown per theme before "Show all": a roundtable's themes hold a few dozen, and a
+ * workshop of thousands stays a page a person can read (and print) rather than one long table.
+ */
+export const LESSONS_SHOWN_PER_THEME = 50;
+
+/**
+ * One theme's lessons: phrase, evidence, whether the note refers to them yet; the first
+ * LESSONS_SHOWN_PER_THEME in board order, or all of them once `showAllHref` was followed.
+ */
+export async function ThemeLessons({
+  theme,
+  workshopId,
+  headingId,
+  expanded,
+  showAllHref,
+}: {
+  theme: ReviewTheme;
+  workshopId: string;
+  headingId: string;
+  expanded: boolean;
+  showAllHref: string;
+}) {
   const [t, label] = await Promise.all([getTranslations("review"), classLabels()]);
+  const shown = expanded ? theme.lessons : theme.lessons.slice(0, LESSONS_SHOWN_PER_THEME);
   return (
     <section className="review-theme stack-small" aria-labelledby={headingId} data-testid="review-theme">
       <h3 id={headingId}>{theme.name ?? t("unthemed")}</h3>
@@ -97,7 +119,7 @@ export async function ThemeLessons({ theme, workshopId, headingId }: { theme: Re
               </tr>
             </thead>
             <tbody>
-              {theme.lessons.map((lesson) => (
+              {shown.map((lesson) => (
                 <tr key={lesson.id} data-lesson-id={lesson.id}>
                   <th scope="row">
                     <a href={`/workshops/${workshopId}/lessons#lesson-${lesson.id}`}>{lesson.statement}</a>
@@ -113,6 +135,11 @@ export async function ThemeLessons({ theme, workshopId, headingId }: { theme: Re
             </tbody>
           </table>
         </div>
+      )}
+      {shown.length < theme.lessons.length && (
+        <p className="hint">
+          <a href={showAllHref}>{t("showAllLessons", { count: theme.lessons.length, shown: shown.length })}</a>
+        </p>
       )}
     </section>
   );

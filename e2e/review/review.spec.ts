@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signInAsDemo } from "../fixtures/auth";
 import { openDemoWorkshop } from "../fixtures/workshops";
 import { expectNoAxeViolations } from "../fixtures/axe";
+import { createReadingWorkshop } from "../fixtures/reader";
 
 // Reads the seeded demo only: nothing here changes it. The review renders every lesson and three
 // sources' text, and axe reads all of it: on a busy machine that takes longer than the default.
@@ -99,6 +100,34 @@ test.describe("in English", () => {
     for (const button of await page.getByRole("button").all()) await expect(button).toBeHidden();
     await expect(page.getByRole("link", { name: "Write a lesson" })).toBeHidden();
     await expect(page.getByTestId("lesson-phrase").first()).toBeVisible();
+  });
+});
+
+test.describe("a theme with many lessons", () => {
+  test.use({ locale: "en-US" });
+
+  test("shows the first 50 in board order and the rest from a link the keyboard reaches", async ({ page }) => {
+    await signInAsDemo(page, "Olivia Organizer");
+    const workshopId = await createReadingWorkshop(page, "Many lessons");
+    const origin = new URL(page.url()).origin;
+    const themes = (await (await page.request.get(`/api/workshops/${workshopId}/themes`)).json()) as { themes: Array<{ id: string; name: string }> };
+    const theme = themes.themes[0]!;
+    for (let index = 0; index < 52; index += 1) {
+      const response = await page.request.post(`/api/workshops/${workshopId}/lessons`, {
+        headers: { origin },
+        data: { statement: `Lesson number ${String(index).padStart(2, "0")} on the mandate.`, themeIds: [theme.id] },
+      });
+      expect(response.status(), await response.text()).toBe(201);
+    }
+    await page.goto(`/workshops/${workshopId}/review`);
+    const section = page.getByTestId("review-theme").filter({ has: page.getByRole("heading", { level: 3, name: theme.name }) });
+    await expect(section.locator("tr[data-lesson-id]")).toHaveCount(50);
+    const showAll = section.getByRole("link", { name: "Show all 52 lessons of this theme (50 shown)" });
+    await showAll.focus();
+    await page.keyboard.press("Enter");
+    await expect(section.locator("tr[data-lesson-id]")).toHaveCount(52);
+    await expect(showAll).toHaveCount(0);
+    await expectNoAxeViolations(page);
   });
 });
 

@@ -11,7 +11,10 @@ import { CoverageFilter } from "@/components/review/CoverageFilter";
 import "@/components/review/review.css";
 import { loadWorkshop } from "../_data";
 
-type Props = { params: Promise<{ workshopId: string }>; searchParams: Promise<{ theme?: string | string[] }> };
+type Props = { params: Promise<{ workshopId: string }>; searchParams: Promise<{ theme?: string | string[]; all?: string | string[] }> };
+
+/** The key of a theme's section in `?all=` (which section shows every lesson): its id, or "none". */
+const sectionKey = (themeId: string | null) => themeId ?? "none";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("review"))("title") };
@@ -19,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The review: what the workshop learned, how widely it is shared, what it rests on, what the room read. */
 export default async function ReviewPage({ params, searchParams }: Props) {
-  const [{ viewer, workshop, themes }, { theme }] = await Promise.all([loadWorkshop((await params).workshopId), searchParams]);
+  const [{ viewer, workshop, themes }, { theme, all }] = await Promise.all([loadWorkshop((await params).workshopId), searchParams]);
   // An unknown or stale filter in the address shows every theme rather than an error page.
   const themeId = typeof theme === "string" && themes.some((known) => known.id === theme) ? theme : undefined;
   const [t, review] = await Promise.all([getTranslations("review"), getReview({ viewer, workshopId: workshop.id, query: { themeId } })]);
@@ -49,7 +52,14 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       <section className="stack-small review-section" aria-labelledby="review-themes">
         <h2 id="review-themes">{t("themesTitle")}</h2>
         {review.themes.map((item, index) => (
-          <ThemeLessons key={item.id ?? "none"} theme={item} workshopId={workshop.id} headingId={`review-theme-${index}`} />
+          <ThemeLessons
+            key={sectionKey(item.id)}
+            theme={item}
+            workshopId={workshop.id}
+            headingId={`review-theme-${index}`}
+            expanded={all === sectionKey(item.id)}
+            showAllHref={`?${new URLSearchParams({ ...(themeId ? { theme: themeId } : {}), all: sectionKey(item.id) })}#review-theme-${index}`}
+          />
         ))}
       </section>
       <section className="stack-small review-section" aria-labelledby="review-cited">
