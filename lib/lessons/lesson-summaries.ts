@@ -38,27 +38,18 @@ export async function findLessonSummaries({ viewer, workshopId }: { viewer: View
   const db = await getPrisma();
   const audience = audienceFor(viewer.id, membership.role, await findWorkshopKey(db, workshopId));
   const [rows, themes, context] = await Promise.all([
+    // Subqueries per lesson through the (lessonId, …) keys rather than joins of whole tables:
+    // the embedded database never gathers statistics (no autovacuum), and without them the
+    // planner may pick nested loops over thousands of rows; index lookups stay fast either way.
     db.$queryRaw<SummaryRow[]>`
       SELECT l."id", l."statement", l."ownerTag", l."hiddenAt",
-             COALESCE(t."themeIds", ARRAY[]::text[]) AS "themeIds",
-             COALESCE(e."passageIds", ARRAY[]::text[]) AS "evidencePassageIds",
-             COALESCE(e."placedPassages", 0)::int AS "placedPassages",
-             COALESCE(e."placedSources", 0)::int AS "placedSources"
+             ARRAY(SELECT lt."themeId" FROM "LessonTheme" lt WHERE lt."lessonId" = l."id") AS "themeIds",
+             ARRAY(SELECT le."passageId" FROM "LessonEvidence" le WHERE le."lessonId" = l."id") AS "evidencePassageIds",
+             (SELECT count(*) FROM "LessonEvidence" le JOIN "Passage" p ON p."id" = le."passageId"
+               WHERE le."lessonId" = l."id" AND p."state" <> 'ORPHANED')::int AS "placedPassages",
+             (SELECT count(DISTINCT p."sourceId") FROM "LessonEvidence" le JOIN "Passage" p ON p."id" = le."passageId"
+               WHERE le."lessonId" = l."id" AND p."state" <> 'ORPHANED')::int AS "placedSources"
         FROM "Lesson" l
-        LEFT JOIN (
-          SELECT lt."lessonId", array_agg(lt."themeId" ORDER BY lt."themeId") AS "themeIds"
-            FROM "LessonTheme" lt JOIN "Lesson" tl ON tl."id" = lt."lessonId"
-           WHERE tl."workshopId" = ${workshopId}
-           GROUP BY lt."lessonId"
-        ) t ON t."lessonId" = l."id"
-        LEFT JOIN (
-          SELECT le."lessonId", array_agg(le."passageId" ORDER BY le."passageId") AS "passageIds",
-                 count(*) FILTER (WHERE p."state" <> 'ORPHANED') AS "placedPassages",
-                 count(DISTINCT p."sourceId") FILTER (WHERE p."state" <> 'ORPHANED') AS "placedSources"
-            FROM "LessonEvidence" le JOIN "Passage" p ON p."id" = le."passageId"
-           WHERE p."workshopId" = ${workshopId}
-           GROUP BY le."lessonId"
-        ) e ON e."lessonId" = l."id"
        WHERE l."workshopId" = ${workshopId} AND l."mergedAt" IS NULL`,
     db.theme.findMany({ where: { workshopId }, select: { id: true, position: true } }),
     loadLessonContext(db, workshopId),
@@ -81,7 +72,7 @@ export async function findLessonSummaries({ viewer, workshopId }: { viewer: View
         inNote: context.noteLessonIds.has(row.id),
         isHidden: row.hiddenAt !== null,
         mine: audience.ownership.owns({ kind: "lesson", id: row.id }, row.ownerTag),
-        evidencePassageIds: row.evidencePassageIds,
+        evidencePassageIds: [...row.evidencePassageIds].sort(),
       }),
     )
     .sort(inBoardOrder(themes));
