@@ -6,7 +6,7 @@ import { CircleAlert, CloudCheck, CloudOff, LoaderCircle, type LucideIcon } from
 import type { NoteConnectionState } from "./note-connection";
 
 /** The state before the first answer from the server. */
-export const CONNECTING: NoteConnectionState = { status: "connecting", error: null, canEdit: false, synced: false };
+export const CONNECTING: NoteConnectionState = { status: "connecting", error: null, canEdit: false, synced: false, documentId: 0 };
 
 const STATUS_ICONS: Record<NoteConnectionState["status"], LucideIcon> = {
   connecting: LoaderCircle,

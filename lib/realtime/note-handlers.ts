@@ -51,6 +51,12 @@ export const STALE_GENERATION = {
   code: "STALE_GENERATION",
   message: "The note was compacted since this page opened it; your changes are being brought over to the new version.",
 };
+/** A page of a retired generation whose final state retention has deleted: it cannot rebase. */
+const GENERATION_GONE = {
+  ok: false as const,
+  code: "GENERATION_GONE",
+  message: "The note was compacted while this page was offline and its earlier version is no longer kept; copy your text before reloading.",
+};
 const OPEN_ELSEWHERE = { ok: false as const, code: "UNAVAILABLE", message: "This note is open on another server; try again in a moment." };
 
 function isStateVector(bytes: Uint8Array): boolean {
@@ -163,6 +169,10 @@ export function createNoteHandlers(io: AppServer, { crossNode = false }: { cross
         if (!socket.connected) return void (await rooms.leave(workshopId, socket.id));
         const { clientGeneration, ...answer } = await room.joinFor(stateVector, generation);
         if (!socket.connected) return void (await rooms.leave(workshopId, socket.id));
+        if (answer.rebase && !answer.base) {
+          await rooms.leave(workshopId, socket.id);
+          return refuse(socket, ack, GENERATION_GONE);
+        }
         // A page rebasing stays on its old generation until it joins again with the new one.
         if (!generations.has(socket)) generations.set(socket, new Map());
         generations.get(socket)!.set(workshopId, clientGeneration);
