@@ -63,7 +63,7 @@ function hunks<T>(baseKeys: readonly string[], mine: readonly T[], mineKeys: rea
  * A change of mine to blocks theirs left as they were replaces them. Where theirs changed,
  * deleted or split them too, theirs stays and mine's new blocks follow it (both survive; mine's
  * deletions there are not applied). An insertion of mine lands after the block it followed in
- * base, wherever theirs has it.
+ * base, wherever theirs has it (before what theirs inserted at the same place).
  */
 export function mergeBlocks<T>(base: readonly T[], mine: readonly T[], theirs: readonly T[], key: (block: T) => string = (block) => JSON.stringify(block)): T[] {
   const baseKeys = base.map(key);
