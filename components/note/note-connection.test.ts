@@ -181,12 +181,26 @@ describe("NoteConnection on a note whose generation was retired while it was off
     stop();
   });
 
+  it("joins again (which rebases) when an update is refused as of a retired generation, without showing an error", async () => {
+    const states: NoteConnectionState[] = [];
+    const connection = new NoteConnection("w1", (state) => states.push(state));
+    const stop = connection.start();
+    joins()[0]!.answer(joinAnswer(joins()[0]!.payload.stateVector!));
+    type(connection.doc, "Refused as stale.");
+    await vi.advanceTimersByTimeAsync(150);
+    updates()[0]!.answer({ ok: false, code: "STALE_GENERATION", message: "The note was compacted." });
+    expect(joins()).toHaveLength(2);
+    expect(joins()[1]!.payload.generation).toBe(0);
+    expect(states.some((state) => state.status === "error")).toBe(false);
+    stop();
+  });
+
   it("keeps its document and says so when the server can no longer rebase it", () => {
     const states: NoteConnectionState[] = [];
     const connection = new NoteConnection("w1", (state) => states.push(state));
     const stop = connection.start();
     joins()[0]!.answer({ ok: false, code: "GENERATION_GONE", message: "Copy your text before reloading." });
-    expect(states.at(-1)).toMatchObject({ status: "error", documentId: 0 });
+    expect(states.at(-1)).toMatchObject({ status: "error", errorCode: "GENERATION_GONE", documentId: 0 });
     stop();
   });
 });

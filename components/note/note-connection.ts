@@ -12,6 +12,8 @@ export interface NoteConnectionState {
   status: NoteStatus;
   /** The server's words when it refused something. */
   error: string | null;
+  /** The refusal's code, for the page to say it in the reader's language when it knows it (messages: note.errors). */
+  errorCode: string | null;
   canEdit: boolean;
   /** The first sync is done: the document holds the note. */
   synced: boolean;
@@ -47,7 +49,7 @@ export class NoteConnection {
   private generation: number | null = null;
   /** This visit's caret colour, drawn at random: it tells carets apart without standing for anyone. */
   readonly caretColor = CARET_COLORS[Math.floor(Math.random() * CARET_COLORS.length)];
-  private state: NoteConnectionState = { status: "connecting", error: null, canEdit: false, synced: false, documentId: 0 };
+  private state: NoteConnectionState = { status: "connecting", error: null, errorCode: null, canEdit: false, synced: false, documentId: 0 };
   private socket: RealtimeSocket | null = null;
   private joined = false;
   /** A change was refused for a passing reason: the rest waits for the re-sync that resends it all. */
@@ -145,7 +147,7 @@ export class NoteConnection {
     if (!socket) return;
     const generation = this.generation ?? undefined;
     socket.emit("note:join", { workshopId: this.workshopId, stateVector: Y.encodeStateVector(this.doc), generation }, (response) => {
-      if (!response.ok) return this.set({ status: "error", error: response.message });
+      if (!response.ok) return this.set({ status: "error", error: response.message, errorCode: response.code });
       if (response.rebase) return this.rebase(response.base ?? null, new Uint8Array(response.update), response.generation);
       this.generation = response.generation;
       Y.applyUpdate(this.doc, new Uint8Array(response.update), REMOTE);
@@ -159,7 +161,7 @@ export class NoteConnection {
       // Read-only now (signed off, say) with words the server refused: the refusal stays shown,
       // since this page holds text the note does not. A reopening sends them below.
       const keepsRefusal = !response.canEdit && hasUnsent && this.state.status === "error";
-      this.set({ canEdit: response.canEdit, synced: true, ...(keepsRefusal ? {} : { status: "saved" as const, error: null }) });
+      this.set({ canEdit: response.canEdit, synced: true, ...(keepsRefusal ? {} : { status: "saved" as const, error: null, errorCode: null }) });
       if (response.canEdit && hasUnsent) this.send(missing);
       this.sendAwareness();
     });
@@ -176,14 +178,14 @@ export class NoteConnection {
     this.joined = false;
     if (!base) {
       // The server answers a generation whose base is gone with a refusal (note-handlers.ts).
-      return this.set({ status: "error", error: "The note was compacted while this page was offline; copy your text before reloading." });
+      return this.set({ status: "error", error: "The note was compacted while this page was offline; copy your text before reloading.", errorCode: "GENERATION_GONE" });
     }
     let rebased: Y.Doc;
     try {
       rebased = rebaseNote({ mine: this.doc, base: new Uint8Array(base), current }).doc;
     } catch {
       // This page keeps its document and its text on screen, to be copied.
-      return this.set({ status: "error", error: "Your offline changes could not be merged into the note; copy them before reloading." });
+      return this.set({ status: "error", error: "Your offline changes could not be merged into the note; copy them before reloading.", errorCode: "REBASE_FAILED" });
     }
     this.switchTo(rebased, generation);
     this.join();
@@ -233,7 +235,16 @@ export class NoteConnection {
         // Changes sent after one the server could not take build on it, so the server refuses
         // them as damaged: the coming re-sync resends them all, and those refusals say nothing.
         if (this.resyncing && response.code === "BAD_REQUEST") return;
-        if (!PASSING_FAILURES.has(response.code)) return this.set({ status: "error", error: response.message });
+        // This page's document is of a retired generation: joining again rebases it (the
+        // refused change is part of the document, so nothing of it is lost).
+        if (response.code === "STALE_GENERATION") {
+          if (!this.resyncing) {
+            this.resyncing = true;
+            this.join();
+          }
+          return;
+        }
+        if (!PASSING_FAILURES.has(response.code)) return this.set({ status: "error", error: response.message, errorCode: response.code });
         // Storage busy or too fast: hold further changes and sync again shortly, which resends
         // everything the server lacks in one go.
         this.resyncing = true;
