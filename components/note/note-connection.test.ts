@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { readAwarenessUpdate } from "@/lib/notes/awareness";
 import type { NoteConnectionState } from "./note-connection";
 
 /** What the page's socket was asked to send, with the acknowledgement the test gives back. */
@@ -159,6 +160,9 @@ describe("NoteConnection on a note whose generation was retired while it was off
     // A new document (the editor binds anew to it), and a join on generation 1; nothing sent yet.
     expect(connection.doc).not.toBe(firstDoc);
     expect(connection.awareness.doc).toBe(connection.doc);
+    // The old caret is said to be gone (a null state for the old client id).
+    const left = sent.filter((item) => item.event === "note:awareness").at(-1)!;
+    expect(readAwarenessUpdate(left.payload.update!)).toEqual([expect.objectContaining({ clientId: firstDoc.clientID, state: null })]);
     expect(states.at(-1)!.documentId).toBe(1);
     expect(updates()).toHaveLength(0);
     const third = joins()[2]!;

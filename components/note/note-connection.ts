@@ -195,7 +195,10 @@ export class NoteConnection {
   private switchTo(doc: Y.Doc, generation: number): void {
     this.doc.off("update", this.onLocalUpdate);
     this.awareness.off("update", this.onLocalAwareness);
-    this.awareness.destroy();
+    // The old document's caret leaves (the new document has a new client id, hence a new caret).
+    const old = this.awareness;
+    old.destroy();
+    this.socket?.emit("note:awareness", { workshopId: this.workshopId, update: encodeAwarenessUpdate(old, [old.clientID]) });
     this.doc = doc;
     this.awareness = new Awareness(doc);
     this.doc.on("update", this.onLocalUpdate);
