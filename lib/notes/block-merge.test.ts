@@ -20,6 +20,9 @@ describe("mergeBlocks (three-way, block by block)", () => {
     expect(merge("ABC", "A1BC", "AB2C")).toBe("A1B2C");
     expect(merge("ABC", "A1BC", "A2BC")).toBe("A12BC");
     expect(merge("ABC", "ABC9", "0ABC")).toBe("0ABC9");
+    // After the block it followed, even when theirs changed that block.
+    expect(merge("ABC", "ABC9", "ABY")).toBe("ABY9");
+    expect(merge("ABC", "AB9C", "AYC")).toBe("AY9C");
   });
 
   it("applies deletions of blocks the other side left alone, never those the other side changed", () => {

@@ -63,7 +63,8 @@ function hunks<T>(baseKeys: readonly string[], mine: readonly T[], mineKeys: rea
  * A change of mine to blocks theirs left as they were replaces them. Where theirs changed,
  * deleted or split them too, theirs stays and mine's new blocks follow it (both survive; mine's
  * deletions there are not applied). An insertion of mine lands after the block it followed in
- * base, wherever theirs has it (before what theirs inserted at the same place).
+ * base, wherever theirs has it (before what theirs inserted at the same place), or after that
+ * block's new version when theirs changed it.
  */
 export function mergeBlocks<T>(base: readonly T[], mine: readonly T[], theirs: readonly T[], key: (block: T) => string = (block) => JSON.stringify(block)): T[] {
   const baseKeys = base.map(key);
@@ -84,7 +85,9 @@ export function mergeBlocks<T>(base: readonly T[], mine: readonly T[], theirs: r
   };
   for (const hunk of hunks(baseKeys, mine, mine.map(key))) {
     if (hunk.from === hunk.to) {
-      insert(after(hunk.from), hunk.blocks);
+      // After the block it followed, if theirs kept that one; else before the next block theirs
+      // kept (the block it followed was changed there, and stays ahead of the insertion).
+      insert(hunk.from === 0 || inTheirs.has(hunk.from - 1) ? after(hunk.from) : before(hunk.from), hunk.blocks);
       continue;
     }
     const start = inTheirs.get(hunk.from);
