@@ -8,7 +8,7 @@ import { MAX_NOTE_BYTES } from "./schema";
 import { appendNoteUpdate, contentOf, ensureNote, readNote, storeNoteSnapshot } from "./note-store";
 import { referencedIds } from "./resolve-note";
 import { checkNoteUpdate, type UpdateCheck } from "./validate-update";
-import { COMPACT_ABOVE_CLIENT_IDS, clientIdCount, generationBase, retireGeneration } from "./note-generation";
+import { generationBase, retireCrowdedGeneration } from "./note-generation";
 
 export type UpdateResult = { ok: true } | { ok: false; code: string; message: string };
 
@@ -33,12 +33,6 @@ const DAMAGED = { ok: false as const, code: "BAD_REQUEST", message: "This change
 export const CONTENT_SAVE_DELAY_MS = 1_000;
 /** Log rows after which the stored state is compacted. */
 export const COMPACT_AFTER_ROWS = 100;
-
-/**
- * When a room retires its generation of client ids (./note-generation.ts). A setting rather than
- * a constant so that tests can lower it.
- */
-export const generationSettings = { compactAboveClientIds: COMPACT_ABOVE_CLIENT_IDS };
 
 /** What a joining client is sent: a sync, or (its generation was retired) what it rebases with. */
 export type JoinAnswer = ReturnType<NoteRoom["syncFor"]> & {
@@ -322,32 +316,17 @@ export class NoteRoom {
   }
 
   /**
-   * Starts a new generation of client ids when the document holds too many (./note-generation.ts),
-   * once the last socket has left. Only a room holding the lease (one node) does: with several
-   * nodes (no lease) a room on another node may still have clients sending updates built on the
-   * old ids, which the new generation could not place. That is a documented gap
-   * (docs/PERFORMANCE.md): notes served by several nodes keep piling up ids.
-   * True when it did (it stored everything, JSON copy included).
+   * A new generation of client ids if the document holds too many, once the last socket has
+   * left (./note-generation.ts, retireCrowdedGeneration; never without a lease). True when it
+   * started one (everything is stored then, JSON copy included).
    */
   private async retireGeneration(): Promise<boolean> {
-    if (!this.lease?.isHeld || clientIdCount(this.doc) <= generationSettings.compactAboveClientIds) return false;
-    try {
-      const result = await retireGeneration(this.noteId, {
-        roomState: Y.encodeStateAsUpdate(this.doc),
-        leaseToken: this.lease.token,
-        expectedGeneration: this.generation,
-        threshold: generationSettings.compactAboveClientIds,
-      });
-      if (!result.retired) return false;
-      this.generation = result.generation;
-      this.logLength = 0;
-      this.bytes = result.bytes;
-      return true;
-    } catch (error) {
-      // Nothing was written (one transaction): the note is compacted as usual and tried next time.
-      logger.error("starting a new generation of a note failed", error);
-      return false;
-    }
+    const result = await retireCrowdedGeneration(this.noteId, this.doc, this.lease, this.generation);
+    if (!result.retired) return false;
+    this.generation = result.generation;
+    this.logLength = 0;
+    this.bytes = result.bytes;
+    return true;
   }
 
   /** The carets' awareness (what the room holds of them). */

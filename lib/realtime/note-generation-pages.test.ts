@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { registerTestDatabase } from "@/test/db";
 import { registerSocketServer } from "@/test/socket-server";
 import { addMember, createSession, createUser, createWorkshopWithBlankNote } from "@/test/factories";
-import { generationSettings } from "@/lib/notes/note-room";
+import { generationSettings } from "@/lib/notes/note-generation";
 import { loadNote } from "@/lib/notes/note-store";
 import { NOTE_FRAGMENT } from "@/lib/notes/schema";
 import type { NoteConnection as NoteConnectionClass, NoteConnectionState } from "@/components/note/note-connection";

@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { registerTestDatabase } from "@/test/db";
 import { registerSocketServer } from "@/test/socket-server";
 import { addMember, createSession, createUser, createWorkshopWithBlankNote } from "@/test/factories";
-import { generationSettings } from "@/lib/notes/note-room";
+import { generationSettings } from "@/lib/notes/note-generation";
 import { rebaseNote } from "@/lib/notes/rebase-note";
 
 // Generations over real sockets (lib/notes/note-generation.ts): the join answer carries the
