@@ -171,12 +171,18 @@ export class NoteRoom {
    * page from before generations existed says none and is on generation 0) is sent the final
    * state of its generation as `base` (null when retention deleted it) and the whole current
    * state: it rebases its offline edits onto the current generation (lib/notes/rebase-note.ts).
+   *
+   * The base is the note as it was then: it goes only to a page whose document holds one of that
+   * generation's client ids (random, known only to pages that had the document), so that someone
+   * who joined later cannot read past text by naming an old generation.
    */
   async joinFor(stateVector: Uint8Array, generation: number | undefined): Promise<JoinAnswer> {
-    const isEmpty = Y.decodeStateVector(stateVector).size === 0;
-    const clientGeneration = isEmpty ? this.generation : (generation ?? 0);
+    const clients = Y.decodeStateVector(stateVector);
+    const clientGeneration = clients.size === 0 ? this.generation : (generation ?? 0);
     if (clientGeneration === this.generation) return { ...this.syncFor(stateVector), generation: this.generation, clientGeneration };
-    const base = await generationBase(this.noteId, clientGeneration);
+    const stored = await generationBase(this.noteId, clientGeneration);
+    const hadIt = stored !== null && [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(stored)).keys()].some((client) => clients.has(client));
+    const base = hadIt ? stored : null;
     return { ...this.syncFor(new Uint8Array([0])), generation: this.generation, clientGeneration, rebase: true, base };
   }
 

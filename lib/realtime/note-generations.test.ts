@@ -121,6 +121,23 @@ describe("note:join and note:update across generations", () => {
     expect(text.match(/Opening remarks\./g)).toHaveLength(1);
   });
 
+  it("gives an old generation's text only to a page whose document had it", async () => {
+    const workshop = await createWorkshopWithBlankNote();
+    const { id: noteId } = await prisma().meetingNote.update({ where: { workshopId: workshop.id }, data: { generation: 1 } });
+    const old = new Y.Doc();
+    edit(old, "Said then, deleted since.");
+    await prisma().meetingNoteGeneration.create({ data: { noteId, generation: 0, state: Uint8Array.from(Y.encodeStateAsUpdate(old)) } });
+    const socket = await member(workshop.id);
+    // Someone who joined later names generation 0 with a document of their own: no base.
+    const forged = new Y.Doc();
+    edit(forged, "Mine.");
+    expect(await join(socket, workshop.id, forged, 0)).toMatchObject({ ok: false, code: "GENERATION_GONE" });
+    // A page that had generation 0's document gets it.
+    const page = new Y.Doc();
+    Y.applyUpdate(page, Y.encodeStateAsUpdate(old));
+    expect(await join(socket, workshop.id, page, 0)).toMatchObject({ ok: true, rebase: true, generation: 1 });
+  });
+
   it("refuses a join whose generation's base is gone", async () => {
     const workshop = await createWorkshopWithBlankNote();
     const note = await prisma().meetingNote.update({ where: { workshopId: workshop.id }, data: { generation: 2 } });
