@@ -170,6 +170,8 @@ export function createNoteHandlers(io: AppServer, { crossNode = false }: { cross
         const { clientGeneration, ...answer } = await room.joinFor(stateVector, generation);
         if (!socket.connected) return void (await rooms.leave(workshopId, socket.id));
         if (answer.rebase && !answer.base) {
+          // Outside the note altogether, even if this socket had joined it before.
+          await socket.leave(noteRoom(workshopId));
           await rooms.leave(workshopId, socket.id);
           return refuse(socket, ack, GENERATION_GONE);
         }
