@@ -23,7 +23,7 @@ import { ownershipOf } from "@/lib/ownership/ownership";
 const prisma = registerTestDatabase();
 
 /** Tables whose rows are contributions (or hold the key that ties them to authors). */
-const CONTRIBUTION_TABLES = ["Annotation", "AnnotationReply", "ThemeProposal", "Lesson", "LessonEvidence", "Stance", "LessonMergeNotice", "Passage", "MeetingNoteUpdate", "MeetingNoteVersion"];
+const CONTRIBUTION_TABLES = ["Annotation", "AnnotationReply", "ThemeProposal", "Lesson", "LessonEvidence", "Stance", "LessonMergeNotice", "Passage", "MeetingNoteUpdate", "MeetingNoteVersion", "MeetingNoteGeneration"];
 
 type Dump = Record<string, Record<string, unknown>[]>;
 

@@ -33,6 +33,7 @@ const CONTRIBUTION_MODELS = [
   "MeetingNote",
   "MeetingNoteUpdate",
   "MeetingNoteVersion",
+  "MeetingNoteGeneration",
 ];
 
 /** The fields of each model in prisma/schema.prisma: name and type. */

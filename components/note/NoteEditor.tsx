@@ -26,5 +26,7 @@ export default function NoteEditor(props: NoteWorkspaceProps) {
     };
   }, [workshopId]);
   if (!connection) return <NoteFrame state={CONNECTING} />;
-  return <NoteWorkspace key={workshopId} connection={connection} state={state} {...props} />;
+  // A rebase (lib/notes/rebase-note.ts) gives the connection a new document: the editor, bound
+  // to one document for its life (Tiptap's Collaboration extension), is made anew for it.
+  return <NoteWorkspace key={`${workshopId}:${state.documentId}`} connection={connection} state={state} {...props} />;
 }

@@ -6,7 +6,7 @@ import { CircleAlert, CloudCheck, CloudOff, LoaderCircle, type LucideIcon } from
 import type { NoteConnectionState } from "./note-connection";
 
 /** The state before the first answer from the server. */
-export const CONNECTING: NoteConnectionState = { status: "connecting", error: null, canEdit: false, synced: false };
+export const CONNECTING: NoteConnectionState = { status: "connecting", error: null, errorCode: null, canEdit: false, synced: false, documentId: 0 };
 
 const STATUS_ICONS: Record<NoteConnectionState["status"], LucideIcon> = {
   connecting: LoaderCircle,
@@ -31,6 +31,8 @@ export function NoteFrame({
 }) {
   const t = useTranslations("note");
   const StatusIcon = STATUS_ICONS[state.status];
+  // The server's words are English; the refusals the page knows are said in the reader's language.
+  const errorMessage = ({ error, errorCode }: NoteConnectionState) => (errorCode && t.has(`errors.${errorCode}`) ? t(`errors.${errorCode}`) : (error ?? ""));
   return (
     <section className="note stack-small" aria-labelledby="note-heading">
       <div className="note-bar">
@@ -40,7 +42,7 @@ export function NoteFrame({
         {toolbar}
         <p className="note-status" role="status" aria-live="polite" data-status={state.status}>
           <StatusIcon aria-hidden="true" className="icon" />
-          {state.status === "error" ? t("status.error", { message: state.error ?? "" }) : t(`status.${state.status}`)}
+          {state.status === "error" ? t("status.error", { message: errorMessage(state) }) : t(`status.${state.status}`)}
         </p>
         {words !== null && (
           <p className="note-words" data-testid="note-words">

@@ -1,11 +1,12 @@
 import * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { readAwarenessUpdate } from "@/lib/notes/awareness";
 import type { NoteConnectionState } from "./note-connection";
 
 /** What the page's socket was asked to send, with the acknowledgement the test gives back. */
 interface Sent {
   event: string;
-  payload: { workshopId: string; update?: Uint8Array; stateVector?: Uint8Array };
+  payload: { workshopId: string; update?: Uint8Array; stateVector?: Uint8Array; generation?: number };
   answer: (response: Record<string, unknown>) => void;
 }
 
@@ -28,7 +29,7 @@ const { NoteConnection } = await import("./note-connection");
 const server = new Y.Doc();
 
 function joinAnswer(stateVector: Uint8Array) {
-  return { ok: true, canEdit: true, update: Y.encodeStateAsUpdate(server, stateVector), stateVector: Y.encodeStateVector(server), awareness: new Uint8Array([0]) };
+  return { ok: true, canEdit: true, update: Y.encodeStateAsUpdate(server, stateVector), stateVector: Y.encodeStateVector(server), awareness: new Uint8Array([0]), generation: 0 };
 }
 
 function type(doc: Y.Doc, text: string) {
@@ -114,6 +115,96 @@ describe("NoteConnection after a change the server could not take yet", () => {
     await vi.advanceTimersByTimeAsync(150);
     updates()[0]!.answer({ ok: false, code: "FORBIDDEN", message: "You can read this note but not change it." });
     expect(states.at(-1)).toMatchObject({ status: "error", error: "You can read this note but not change it." });
+    stop();
+  });
+});
+
+describe("NoteConnection on a note whose generation was retired while it was offline", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal("window", { addEventListener: () => {}, removeEventListener: () => {} });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    sent.length = 0;
+  });
+
+  const texts = (doc: Y.Doc) => doc.getXmlFragment("default").toArray().map((block) => (block as Y.XmlElement).toArray().map(String).join(""));
+
+  it("rebases its offline edits onto the new generation, switches documents, and joins again to send them", async () => {
+    const old = new Y.Doc();
+    type(old, "Agreed points.");
+    const states: NoteConnectionState[] = [];
+    const connection = new NoteConnection("w1", (state) => states.push(state));
+    const stop = connection.start();
+    const firstJoin = joins()[0]!;
+    expect(firstJoin.payload.generation).toBeUndefined();
+    firstJoin.answer({ ok: true, canEdit: true, update: Y.encodeStateAsUpdate(old), stateVector: Y.encodeStateVector(old), awareness: new Uint8Array([0]), generation: 0 });
+    const firstDoc = connection.doc;
+
+    // Offline: the page types; meanwhile the server retires generation 0 (same text, new ids)
+    // and someone adds a paragraph in generation 1.
+    listeners.disconnect!();
+    type(connection.doc, "Typed offline.");
+    const base = Y.encodeStateAsUpdate(old);
+    const current = new Y.Doc();
+    type(current, "Agreed points.");
+    type(current, "Written since.");
+
+    listeners.connect!();
+    const rejoin = joins()[1]!;
+    expect(rejoin.payload.generation).toBe(0);
+    rejoin.answer({ ok: true, canEdit: true, rebase: true, generation: 1, base, update: Y.encodeStateAsUpdate(current), stateVector: Y.encodeStateVector(current), awareness: new Uint8Array([0]) });
+
+    // A new document (the editor binds anew to it), and a join on generation 1; nothing sent yet.
+    expect(connection.doc).not.toBe(firstDoc);
+    expect(connection.awareness.doc).toBe(connection.doc);
+    // The old caret is said to be gone (a null state for the old client id).
+    const left = sent.filter((item) => item.event === "note:awareness").at(-1)!;
+    expect(readAwarenessUpdate(left.payload.update!)).toEqual([expect.objectContaining({ clientId: firstDoc.clientID, state: null })]);
+    expect(states.at(-1)!.documentId).toBe(1);
+    expect(updates()).toHaveLength(0);
+    const third = joins()[2]!;
+    expect(third.payload.generation).toBe(1);
+    third.answer({ ok: true, canEdit: true, update: Y.encodeStateAsUpdate(current, third.payload.stateVector!), stateVector: Y.encodeStateVector(current), awareness: new Uint8Array([0]), generation: 1 });
+    expect(updates()).toHaveLength(1);
+    Y.applyUpdate(current, updates()[0]!.payload.update!);
+    expect(current.store.pendingStructs).toBeNull();
+    // Both inserted after the same block: the page's insertion comes first (lib/notes/block-merge.ts).
+    expect(texts(current)).toEqual(["Agreed points.", "Typed offline.", "Written since."]);
+    expect(texts(connection.doc)).toEqual(texts(current));
+    expect(states.at(-1)).toMatchObject({ status: "saving" });
+    updates()[0]!.answer({ ok: true });
+    expect(states.at(-1)).toMatchObject({ status: "saved", error: null });
+
+    // Typing in the new document is sent as usual.
+    type(connection.doc, "After the rebase.");
+    await vi.advanceTimersByTimeAsync(150);
+    expect(updates()).toHaveLength(2);
+    stop();
+  });
+
+  it("joins again (which rebases) when an update is refused as of a retired generation, without showing an error", async () => {
+    const states: NoteConnectionState[] = [];
+    const connection = new NoteConnection("w1", (state) => states.push(state));
+    const stop = connection.start();
+    joins()[0]!.answer(joinAnswer(joins()[0]!.payload.stateVector!));
+    type(connection.doc, "Refused as stale.");
+    await vi.advanceTimersByTimeAsync(150);
+    updates()[0]!.answer({ ok: false, code: "STALE_GENERATION", message: "The note was compacted." });
+    expect(joins()).toHaveLength(2);
+    expect(joins()[1]!.payload.generation).toBe(0);
+    expect(states.some((state) => state.status === "error")).toBe(false);
+    stop();
+  });
+
+  it("keeps its document and says so when the server can no longer rebase it", () => {
+    const states: NoteConnectionState[] = [];
+    const connection = new NoteConnection("w1", (state) => states.push(state));
+    const stop = connection.start();
+    joins()[0]!.answer({ ok: false, code: "GENERATION_GONE", message: "Copy your text before reloading." });
+    expect(states.at(-1)).toMatchObject({ status: "error", errorCode: "GENERATION_GONE", documentId: 0 });
     stop();
   });
 });

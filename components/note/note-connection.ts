@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import { acquireSocket, subscribeToWorkshop, type RealtimeSocket } from "@/components/realtime/connect";
 import { CARET_COLORS } from "@/lib/notes/schema";
+import { rebaseNote } from "@/lib/notes/rebase-note";
 
 export type NoteStatus = "connecting" | "saved" | "saving" | "offline" | "error";
 
@@ -11,9 +12,13 @@ export interface NoteConnectionState {
   status: NoteStatus;
   /** The server's words when it refused something. */
   error: string | null;
+  /** The refusal's code, for the page to say it in the reader's language when it knows it (messages: note.errors). */
+  errorCode: string | null;
   canEdit: boolean;
   /** The first sync is done: the document holds the note. */
   synced: boolean;
+  /** Counts the documents this connection has had: the editor binds anew when it changes (a rebase). */
+  documentId: number;
 }
 
 /** Marks changes that came from the server, so they are not sent back. */
@@ -34,11 +39,17 @@ const EMPTY_UPDATE_BYTES = 2;
  * number: edits of one visit cannot be linked to those of another.
  */
 export class NoteConnection {
-  readonly doc = new Y.Doc();
-  readonly awareness = new Awareness(this.doc);
+  /** Replaced (with its awareness) when the page rebases onto a new generation of the note. */
+  doc = new Y.Doc();
+  awareness = new Awareness(this.doc);
+  /**
+   * The note's generation of client ids this document is on (lib/notes/note-generation.ts);
+   * null before the first join.
+   */
+  private generation: number | null = null;
   /** This visit's caret colour, drawn at random: it tells carets apart without standing for anyone. */
   readonly caretColor = CARET_COLORS[Math.floor(Math.random() * CARET_COLORS.length)];
-  private state: NoteConnectionState = { status: "connecting", error: null, canEdit: false, synced: false };
+  private state: NoteConnectionState = { status: "connecting", error: null, errorCode: null, canEdit: false, synced: false, documentId: 0 };
   private socket: RealtimeSocket | null = null;
   private joined = false;
   /** A change was refused for a passing reason: the rest waits for the re-sync that resends it all. */
@@ -64,18 +75,20 @@ export class NoteConnection {
     this.onState(this.state);
   }
 
+  private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin !== REMOTE) this.queue(update);
+  };
+
+  private readonly onLocalAwareness = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    if (origin === REMOTE) return;
+    const mine = [...changes.added, ...changes.updated, ...changes.removed].includes(this.awareness.clientID);
+    if (mine) this.awarenessTimer ??= setTimeout(() => this.sendAwareness(), AWARENESS_DELAY_MS);
+  };
+
   /** Connects and keeps the document in sync; returns the function that disconnects. */
   start(): () => void {
     const { socket, release } = acquireSocket();
     this.socket = socket;
-    const onLocalUpdate = (update: Uint8Array, origin: unknown) => {
-      if (origin !== REMOTE) this.queue(update);
-    };
-    const onLocalAwareness = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (origin === REMOTE) return;
-      const mine = [...changes.added, ...changes.updated, ...changes.removed].includes(this.awareness.clientID);
-      if (mine) this.awarenessTimer ??= setTimeout(() => this.sendAwareness(), AWARENESS_DELAY_MS);
-    };
     const onUnload = () => removeAwarenessStates(this.awareness, [this.awareness.clientID], "unload");
 
     const unsubscribe = subscribeToWorkshop(this.workshopId, {
@@ -101,8 +114,8 @@ export class NoteConnection {
         if (payload.workshopId === this.workshopId && this.joined) this.join();
       },
     });
-    this.doc.on("update", onLocalUpdate);
-    this.awareness.on("update", onLocalAwareness);
+    this.doc.on("update", this.onLocalUpdate);
+    this.awareness.on("update", this.onLocalAwareness);
     window.addEventListener("pagehide", onUnload);
     if (socket.connected) this.join();
 
@@ -116,8 +129,8 @@ export class NoteConnection {
         socket.emit("note:leave", { workshopId: this.workshopId });
       }
       unsubscribe();
-      this.doc.off("update", onLocalUpdate);
-      this.awareness.off("update", onLocalAwareness);
+      this.doc.off("update", this.onLocalUpdate);
+      this.awareness.off("update", this.onLocalAwareness);
       // The awareness has a timer; the document is left to the garbage collector, since the
       // editor bound to it may be torn down after this.
       this.awareness.destroy();
@@ -132,8 +145,11 @@ export class NoteConnection {
   private join(): void {
     const socket = this.socket;
     if (!socket) return;
-    socket.emit("note:join", { workshopId: this.workshopId, stateVector: Y.encodeStateVector(this.doc) }, (response) => {
-      if (!response.ok) return this.set({ status: "error", error: response.message });
+    const generation = this.generation ?? undefined;
+    socket.emit("note:join", { workshopId: this.workshopId, stateVector: Y.encodeStateVector(this.doc), generation }, (response) => {
+      if (!response.ok) return this.set({ status: "error", error: response.message, errorCode: response.code });
+      if (response.rebase) return this.rebase(response.base ?? null, new Uint8Array(response.update), response.generation);
+      this.generation = response.generation;
       Y.applyUpdate(this.doc, new Uint8Array(response.update), REMOTE);
       applyAwarenessUpdate(this.awareness, new Uint8Array(response.awareness), REMOTE);
       this.joined = true;
@@ -145,10 +161,52 @@ export class NoteConnection {
       // Read-only now (signed off, say) with words the server refused: the refusal stays shown,
       // since this page holds text the note does not. A reopening sends them below.
       const keepsRefusal = !response.canEdit && hasUnsent && this.state.status === "error";
-      this.set({ canEdit: response.canEdit, synced: true, ...(keepsRefusal ? {} : { status: "saved" as const, error: null }) });
+      this.set({ canEdit: response.canEdit, synced: true, ...(keepsRefusal ? {} : { status: "saved" as const, error: null, errorCode: null }) });
       if (response.canEdit && hasUnsent) this.send(missing);
       this.sendAwareness();
     });
+  }
+
+  /**
+   * This page's document belongs to a retired generation (it was offline across a compaction):
+   * its offline edits are made afresh on a new document holding the current generation
+   * (lib/notes/rebase-note.ts), which replaces this one, and the page joins again on the new
+   * generation; that join's catch-up sends the edits. Until then nothing is sent (the server
+   * would refuse it: STALE_GENERATION).
+   */
+  private rebase(base: Uint8Array | null, current: Uint8Array, generation: number): void {
+    this.joined = false;
+    if (!base) {
+      // The server answers a generation whose base is gone with a refusal (note-handlers.ts).
+      return this.set({ status: "error", error: "The note was compacted while this page was offline; copy your text before reloading.", errorCode: "GENERATION_GONE" });
+    }
+    let rebased: Y.Doc;
+    try {
+      rebased = rebaseNote({ mine: this.doc, base: new Uint8Array(base), current }).doc;
+    } catch {
+      // This page keeps its document and its text on screen, to be copied.
+      return this.set({ status: "error", error: "Your offline changes could not be merged into the note; copy them before reloading.", errorCode: "REBASE_FAILED" });
+    }
+    this.switchTo(rebased, generation);
+    this.join();
+  }
+
+  /** Binds the connection (and, through documentId, the editor) to another document. */
+  private switchTo(doc: Y.Doc, generation: number): void {
+    this.doc.off("update", this.onLocalUpdate);
+    this.awareness.off("update", this.onLocalAwareness);
+    // The old document's caret leaves (the new document has a new client id, hence a new caret).
+    const old = this.awareness;
+    old.destroy();
+    this.socket?.emit("note:awareness", { workshopId: this.workshopId, update: encodeAwarenessUpdate(old, [old.clientID]) });
+    this.doc = doc;
+    this.awareness = new Awareness(doc);
+    this.doc.on("update", this.onLocalUpdate);
+    this.awareness.on("update", this.onLocalAwareness);
+    this.generation = generation;
+    // The rebased edits are in the document; the next join's catch-up sends them.
+    this.pending = [];
+    this.set({ documentId: this.state.documentId + 1 });
   }
 
   private queue(update: Uint8Array): void {
@@ -180,7 +238,16 @@ export class NoteConnection {
         // Changes sent after one the server could not take build on it, so the server refuses
         // them as damaged: the coming re-sync resends them all, and those refusals say nothing.
         if (this.resyncing && response.code === "BAD_REQUEST") return;
-        if (!PASSING_FAILURES.has(response.code)) return this.set({ status: "error", error: response.message });
+        // This page's document is of a retired generation: joining again rebases it (the
+        // refused change is part of the document, so nothing of it is lost).
+        if (response.code === "STALE_GENERATION") {
+          if (!this.resyncing) {
+            this.resyncing = true;
+            this.join();
+          }
+          return;
+        }
+        if (!PASSING_FAILURES.has(response.code)) return this.set({ status: "error", error: response.message, errorCode: response.code });
         // Storage busy or too fast: hold further changes and sync again shortly, which resends
         // everything the server lacks in one go.
         this.resyncing = true;

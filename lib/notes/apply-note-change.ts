@@ -1,20 +1,15 @@
 import "server-only";
 import * as Y from "yjs";
-import { getSchema, type JSONContent } from "@tiptap/core";
-import { Node as ProseMirrorNode, type Schema } from "@tiptap/pm/model";
-import { updateYFragment } from "@tiptap/y-tiptap";
+import type { JSONContent } from "@tiptap/core";
+import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { getPrisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { noteContentExtensions } from "./editor-extensions";
 import { findOpenNoteRoom } from "./note-rooms";
 import { appendLogRow, contentOf, docOf, ensureNote, lockNote, readStoredParts } from "./note-store";
 import { processToken } from "./process-token";
-import { NOTE_FRAGMENT } from "./schema";
+import { noteSchema, writeNoteContent } from "./rebase-note";
 import { checkNoteUpdate } from "./validate-update";
 import { shareStoredNoteUpdate } from "@/lib/realtime/hub";
-
-let schema: Schema | null = null;
-const noteSchema = () => (schema ??= getSchema(noteContentExtensions()));
 
 /**
  * Makes the live note equal `content` (editor JSON, a `doc` node) as one new change, as if an
@@ -61,7 +56,7 @@ function changeTo(state: Uint8Array, target: ProseMirrorNode): Uint8Array | null
   doc.on("afterTransaction", (transaction: Y.Transaction) => {
     if (transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0) changed = true;
   });
-  updateYFragment(doc, doc.getXmlFragment(NOTE_FRAGMENT), target, { mapping: new Map(), isOMark: new Map() });
+  writeNoteContent(doc, target);
   const update = Y.encodeStateAsUpdate(doc, before);
   if (!changed) {
     doc.destroy();

@@ -8,6 +8,7 @@ import { MAX_NOTE_BYTES } from "./schema";
 import { appendNoteUpdate, contentOf, ensureNote, readNote, storeNoteSnapshot } from "./note-store";
 import { referencedIds } from "./resolve-note";
 import { checkNoteUpdate, type UpdateCheck } from "./validate-update";
+import { generationBase, retireCrowdedGeneration } from "./note-generation";
 
 export type UpdateResult = { ok: true } | { ok: false; code: string; message: string };
 
@@ -33,6 +34,13 @@ export const CONTENT_SAVE_DELAY_MS = 1_000;
 /** Log rows after which the stored state is compacted. */
 export const COMPACT_AFTER_ROWS = 100;
 
+/** What a joining client is sent: a sync, or (its generation was retired) what it rebases with. */
+export type JoinAnswer = ReturnType<NoteRoom["syncFor"]> & {
+  generation: number;
+  /** The generation the client is on (an older one when it rebases). */
+  clientGeneration: number;
+} & ({ rebase?: undefined } | { rebase: true; base: Uint8Array | null });
+
 interface Pending {
   update: Uint8Array;
   settle: (result: UpdateResult) => void;
@@ -52,18 +60,21 @@ export class NoteRoom {
   private closing: Promise<void> | null = null;
   /** The lessons the note referred to when last stored (as a sorted, space-joined key). */
   private lessonsInNote: string;
+  /** The note's generation of Yjs client ids (./note-generation.ts). */
+  generation: number;
 
   private constructor(
     readonly workshopId: string,
     private readonly noteId: string,
     /** Null when other nodes open rooms on the note too (see open()). */
     private readonly lease: RoomLease | null,
-    stored: { state: Uint8Array; logLength: number },
+    stored: { state: Uint8Array; logLength: number; generation: number },
     private readonly outlet: RoomOutlet,
   ) {
     Y.applyUpdate(this.doc, stored.state);
     this.bytes = stored.state.byteLength;
     this.logLength = stored.logLength;
+    this.generation = stored.generation;
     this.lessonsInNote = lessonKey(referencedIds(contentOf(this.doc).content).lessonIds);
     this.carets = new RoomCarets(this.doc, (update, exceptSocketId) => outlet.awareness(update, exceptSocketId));
   }
@@ -152,6 +163,27 @@ export class NoteRoom {
       stateVector: Y.encodeStateVector(this.doc),
       awareness: this.carets.encodeAll(),
     };
+  }
+
+  /**
+   * What a joining client is sent. A client on the current generation (or with an empty
+   * document: a first join) syncs. One on an older generation (offline across a compaction; a
+   * page from before generations existed says none and is on generation 0) is sent the final
+   * state of its generation as `base` (null when retention deleted it) and the whole current
+   * state: it rebases its offline edits onto the current generation (lib/notes/rebase-note.ts).
+   *
+   * The base is the note as it was then: it goes only to a page whose document holds one of that
+   * generation's client ids (random, known only to pages that had the document), so that someone
+   * who joined later cannot read past text by naming an old generation.
+   */
+  async joinFor(stateVector: Uint8Array, generation: number | undefined): Promise<JoinAnswer> {
+    const clients = Y.decodeStateVector(stateVector);
+    const clientGeneration = clients.size === 0 ? this.generation : (generation ?? 0);
+    if (clientGeneration === this.generation) return { ...this.syncFor(stateVector), generation: this.generation, clientGeneration };
+    const stored = await generationBase(this.noteId, clientGeneration);
+    const hadIt = stored !== null && [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(stored)).keys()].some((client) => clients.has(client));
+    const base = hadIt ? stored : null;
+    return { ...this.syncFor(new Uint8Array([0])), generation: this.generation, clientGeneration, rebase: true, base };
   }
 
   /** Checks an update and queues it; resolves once it is stored (or refused). */
@@ -273,6 +305,7 @@ export class NoteRoom {
     this.doc = doc;
     this.bytes = stored.state.byteLength;
     this.logLength = stored.logLength;
+    this.generation = stored.generation;
   }
 
   /** Folds the log into the stored state, merged with what is stored (./note-store.ts). */
@@ -286,6 +319,20 @@ export class NoteRoom {
       // The log still holds everything; compaction is tried again after the next update.
       logger.error("compacting a note failed", error);
     }
+  }
+
+  /**
+   * A new generation of client ids if the document holds too many, once the last socket has
+   * left (./note-generation.ts, retireCrowdedGeneration; never without a lease). True when it
+   * started one (everything is stored then, JSON copy included).
+   */
+  private async retireGeneration(): Promise<boolean> {
+    const result = await retireCrowdedGeneration(this.noteId, this.doc, this.lease, this.generation);
+    if (!result.retired) return false;
+    this.generation = result.generation;
+    this.logLength = 0;
+    this.bytes = result.bytes;
+    return true;
   }
 
   /** The carets' awareness (what the room holds of them). */
@@ -307,16 +354,23 @@ export class NoteRoom {
    * Stores what is pending and folds the log, before the room is dropped from memory. Once:
    * a server shutting down and its last socket leaving may both ask.
    */
-  close(): Promise<void> {
-    this.closing ??= this.store();
+  close({ lastSocketLeft = false }: { lastSocketLeft?: boolean } = {}): Promise<void> {
+    this.closing ??= this.store(lastSocketLeft);
     return this.closing;
   }
 
-  private async store(): Promise<void> {
+  /**
+   * `lastSocketLeft`: nobody has the note open, so a new generation may start (a server shutting
+   * down with people still in the note does not: they would all have to rebase on reconnecting).
+   */
+  private async store(lastSocketLeft: boolean): Promise<void> {
     try {
       await this.flush();
       // Compaction writes the JSON copy too; without log rows, only the copy is saved.
-      await this.enqueue(() => (this.logLength > 0 ? this.compact() : this.saveContent()));
+      await this.enqueue(async () => {
+        if (lastSocketLeft && (await this.retireGeneration())) return;
+        await (this.logLength > 0 ? this.compact() : this.saveContent());
+      });
     } finally {
       if (this.contentTimer) clearTimeout(this.contentTimer);
       this.contentTimer = null;

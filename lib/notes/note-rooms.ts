@@ -107,7 +107,7 @@ export class NoteRooms {
     if (entry.sockets.size > 0) return;
     this.entries.delete(workshopId);
     const closing = room
-      .close()
+      .close({ lastSocketLeft: true })
       .catch((error) => logger.error("storing a note on close failed", error))
       .finally(() => this.closing.delete(workshopId));
     this.closing.set(workshopId, closing);

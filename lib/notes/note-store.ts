@@ -20,6 +20,8 @@ export interface StoredNote {
   state: Uint8Array;
   /** Log rows not yet folded into the compacted state. */
   logLength: number;
+  /** The note's generation of Yjs client ids (./note-generation.ts). */
+  generation: number;
 }
 
 /** The note's id, creating the note from its template (./note-template.ts) on first use. */
@@ -40,19 +42,19 @@ export async function loadNote(workshopId: string): Promise<StoredNote> {
 
 export async function readNote(noteId: string): Promise<StoredNote> {
   const db = await getPrisma();
-  const { parts, rows } = await readStoredParts(db, noteId);
+  const { parts, rows, generation } = await readStoredParts(db, noteId);
   const state = parts.length ? Y.encodeStateAsUpdate(docOf(parts)) : Y.encodeStateAsUpdate(new Y.Doc());
-  return { noteId, state, logLength: rows.length };
+  return { noteId, state, logLength: rows.length, generation };
 }
 
 type Reader = Pick<Tx, "meetingNote" | "meetingNoteUpdate">;
 
 /** The stored state and log rows, in order (inside a transaction: after lockNote). */
 export async function readStoredParts(db: Reader, noteId: string) {
-  const note = await db.meetingNote.findUniqueOrThrow({ where: { id: noteId }, select: { yState: true } });
+  const note = await db.meetingNote.findUniqueOrThrow({ where: { id: noteId }, select: { yState: true, generation: true } });
   const rows = await db.meetingNoteUpdate.findMany({ where: { noteId }, orderBy: { seq: "asc" }, select: { seq: true, update: true } });
   const parts: Uint8Array[] = [...(note.yState ? [note.yState] : []), ...rows.map((row) => row.update)];
-  return { parts, rows };
+  return { parts, rows, generation: note.generation };
 }
 
 /**

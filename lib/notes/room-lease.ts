@@ -41,7 +41,8 @@ export class RoomLease {
 
   private constructor(
     private readonly noteId: string,
-    private readonly token: string,
+    /** The process that holds it (compaction checks it under the row lock). */
+    readonly token: string,
   ) {
     this.timer = setInterval(() => void this.renew(), ROOM_LEASE_RENEW_MS);
     this.timer.unref();

@@ -15,19 +15,30 @@ const ZWorkshopId = ZId;
 const bytes = (max: number) =>
   z.instanceof(Uint8Array).refine((value) => value.byteLength <= max, `at most ${max} bytes`);
 
-export const ZNoteJoin = z.object({ workshopId: ZWorkshopId, stateVector: bytes(64 * 1024) }).strict();
+/** `generation`: of the client's document (lib/notes/note-generation.ts); absent on a first join. */
+export const ZNoteJoin = z
+  .object({ workshopId: ZWorkshopId, stateVector: bytes(64 * 1024), generation: z.number().int().min(0).max(2 ** 31 - 1).optional() })
+  .strict();
 // The update's own limit (MAX_NOTE_UPDATE_BYTES) is checked with a clearer message later.
 export const ZNoteUpdate = z.object({ workshopId: ZWorkshopId, update: bytes(1024 * 1024) }).strict();
 export const ZNoteAwareness = z.object({ workshopId: ZWorkshopId, update: bytes(8 * 1024) }).strict();
 export const ZNoteLeave = z.object({ workshopId: ZWorkshopId }).strict();
 
-/** The answer to note:join: what the client lacks, the server's state vector, current carets. */
+/**
+ * The answer to note:join: what the client lacks, the server's state vector, current carets, and
+ * the note's generation of client ids. With `rebase`, the client's generation was retired:
+ * `update` is the whole current state and `base` the final state of the client's generation
+ * (null when it is gone), to rebase its offline edits with (components/note/note-connection.ts).
+ */
 export interface NoteJoined {
   ok: true;
   canEdit: boolean;
   update: Uint8Array;
   stateVector: Uint8Array;
   awareness: Uint8Array;
+  generation: number;
+  rebase?: true;
+  base?: Uint8Array | null;
 }
 export type NoteJoinAck = (response: NoteJoined | { ok: false; code: string; message: string }) => void;
 

@@ -71,7 +71,7 @@ async function openClient(workshopId: string): Promise<Client> {
   target.cookie = `next-auth.session-token=${await createSession(user.id)}`;
   vi.resetModules();
   const { NoteConnection } = await import("@/components/note/note-connection");
-  let state: NoteConnectionState = { status: "connecting", error: null, canEdit: false, synced: false };
+  let state: NoteConnectionState = { status: "connecting", error: null, errorCode: null, canEdit: false, synced: false, documentId: 0 };
   let offline = 0;
   const connection = new NoteConnection(workshopId, (next) => {
     if (next.status === "offline" && state.status !== "offline") offline += 1;

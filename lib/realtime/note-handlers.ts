@@ -41,6 +41,22 @@ const READ_ONLY = {
 };
 type Refusal = { ok: false; code: string; message: string };
 const BAD_STATE_VECTOR = { ok: false as const, code: "BAD_REQUEST", message: "note:join needs a valid state vector" };
+/**
+ * An update from a page whose document belongs to a retired generation of client ids: never
+ * applied (its items refer to ids the current document does not have). The page joins again,
+ * which rebases its edits (components/note/note-connection.ts).
+ */
+export const STALE_GENERATION = {
+  ok: false as const,
+  code: "STALE_GENERATION",
+  message: "The note was compacted since this page opened it; your changes are being brought over to the new version.",
+};
+/** A page of a retired generation whose final state retention has deleted: it cannot rebase. */
+const GENERATION_GONE = {
+  ok: false as const,
+  code: "GENERATION_GONE",
+  message: "The note was compacted while this page was offline and its earlier version is no longer kept; copy your text before reloading.",
+};
 const OPEN_ELSEWHERE = { ok: false as const, code: "UNAVAILABLE", message: "This note is open on another server; try again in a moment." };
 
 function isStateVector(bytes: Uint8Array): boolean {
@@ -85,6 +101,8 @@ export function createNoteHandlers(io: AppServer, { crossNode = false }: { cross
   const accessCache = new SocketAccessCache<NoteAccess | null>();
   /** Per socket, the last update handed (or being handed) to its room: see inSendingOrder. */
   const admissions = new WeakMap<AppSocket, Promise<void>>();
+  /** Per socket and workshop, the generation of client ids its page's document is on (set at join). */
+  const generations = new WeakMap<AppSocket, Map<string, number>>();
   /** Looked up on join; remembered for the updates that follow until access may have changed. */
   const accessOf = async (socket: AppSocket, workshopId: string) => {
     const access = await accessCache.get(socket.id, workshopId, () => findNoteAccess(workshopId, socket.data.userId), (found) => found !== null);
@@ -104,6 +122,7 @@ export function createNoteHandlers(io: AppServer, { crossNode = false }: { cross
     const access = await accessOf(socket, workshopId);
     if (!access) return { refusal: NOT_FOUND };
     if (!access.canEdit) return { refusal: READ_ONLY };
+    if (generations.get(socket)?.get(workshopId) !== room.generation) return { refusal: STALE_GENERATION };
     return { stored: room.receive(update) };
   }
 
@@ -132,7 +151,7 @@ export function createNoteHandlers(io: AppServer, { crossNode = false }: { cross
       if (!parsed.success) {
         return refuse(socket, ack, { ok: false, code: "BAD_REQUEST", message: "note:join needs { workshopId, stateVector }." });
       }
-      const { workshopId, stateVector } = parsed.data;
+      const { workshopId, stateVector, generation } = parsed.data;
       // Checked before the room is entered: a socket refused here stays outside it.
       if (!isStateVector(stateVector)) return refuse(socket, ack, BAD_STATE_VECTOR);
       let entered = false;
@@ -148,9 +167,19 @@ export function createNoteHandlers(io: AppServer, { crossNode = false }: { cross
         // Not while a damaged update is being undone (the document is rebuilt from storage).
         await room.idle();
         if (!socket.connected) return void (await rooms.leave(workshopId, socket.id));
-        const sync = room.syncFor(stateVector);
+        const { clientGeneration, ...answer } = await room.joinFor(stateVector, generation);
+        if (!socket.connected) return void (await rooms.leave(workshopId, socket.id));
+        if (answer.rebase && !answer.base) {
+          // Outside the note altogether, even if this socket had joined it before.
+          await socket.leave(noteRoom(workshopId));
+          await rooms.leave(workshopId, socket.id);
+          return refuse(socket, ack, GENERATION_GONE);
+        }
+        // A page rebasing stays on its old generation until it joins again with the new one.
+        if (!generations.has(socket)) generations.set(socket, new Map());
+        generations.get(socket)!.set(workshopId, clientGeneration);
         await socket.join(noteRoom(workshopId));
-        ack?.({ ok: true, canEdit: access.canEdit, ...sync });
+        ack?.({ ok: true, canEdit: access.canEdit, ...answer });
       } catch (error) {
         if (error instanceof NoteOpenElsewhereError) {
           logger.warn("a note is open on another server; note:join refused", { workshopId });
@@ -205,6 +234,7 @@ export function createNoteHandlers(io: AppServer, { crossNode = false }: { cross
       await socket.leave(noteRoom(parsed.data.workshopId));
       await rooms.leave(parsed.data.workshopId, socket.id);
       accessCache.forget(socket.id, parsed.data.workshopId);
+      generations.get(socket)?.delete(parsed.data.workshopId);
       ack?.({ ok: true });
     });
 

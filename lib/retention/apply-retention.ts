@@ -65,6 +65,9 @@ async function trimNote(tx: Tx, workshopId: string): Promise<string[]> {
     await tx.meetingNoteUpdate.deleteMany({ where: { noteId: note.id } });
   }
   await tx.meetingNoteVersion.deleteMany({ where: { noteId: note.id, kind: { not: "SIGN_OFF" } } });
+  // Retired generations' final states hold the old text too (a page offline since then is told
+  // its base is gone, and keeps its text on screen to copy).
+  await tx.meetingNoteGeneration.deleteMany({ where: { noteId: note.id } });
   const [current, kept] = await Promise.all([
     tx.meetingNote.findUniqueOrThrow({ where: { id: note.id }, select: { content: true } }),
     tx.meetingNoteVersion.findMany({ where: { noteId: note.id }, select: { content: true } }),

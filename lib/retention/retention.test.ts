@@ -24,6 +24,7 @@ async function countsOf(workshopId: string) {
     noteUpdates: await db.meetingNoteUpdate.count({ where: byNote }),
     namedVersions: await db.meetingNoteVersion.count({ where: { ...byNote, kind: { not: "SIGN_OFF" } } }),
     signOffVersions: await db.meetingNoteVersion.count({ where: { ...byNote, kind: "SIGN_OFF" } }),
+    retiredGenerations: await db.meetingNoteGeneration.count({ where: byNote }),
     lessons: await db.lesson.count({ where: { workshopId } }),
     evidence: await db.lessonEvidence.count({ where: { lesson: { workshopId } } }),
     stances: await db.stance.count({ where: { lesson: { workshopId } } }),
@@ -46,8 +47,11 @@ async function closedWithRetention(days: number) {
 describe("retention", () => {
   it("deletes exactly the raw contributions once its day has come, keeps the record, and does it once", async () => {
     const { workshop, organizer, closedAt } = await closedWithRetention(30);
+    // A retired generation of client ids keeps the note's old text (lib/notes/note-generation.ts).
+    const { id: noteId } = await prisma().meetingNote.findUniqueOrThrow({ where: { workshopId: workshop.id }, select: { id: true } });
+    await prisma().meetingNoteGeneration.create({ data: { noteId, generation: 0, state: new Uint8Array([0, 0]) } });
     const before = await countsOf(workshop.id);
-    expect(before).toMatchObject({ annotations: 2, annotationThemes: 1, replies: 1, noteUpdates: 1, namedVersions: 1, signOffVersions: 1, lessons: 3, evidence: 1, stances: 7, passages: 3 });
+    expect(before).toMatchObject({ retiredGenerations: 1, annotations: 2, annotationThemes: 1, replies: 1, noteUpdates: 1, namedVersions: 1, signOffVersions: 1, lessons: 3, evidence: 1, stances: 7, passages: 3 });
     const lessonsBefore = (await exportLessons({ viewer: organizer, workshopId: workshop.id, format: "json", locale: "en" })).body;
 
     expect(await applyDueRetention(prisma(), { now: new Date(closedAt.getTime() + 30 * DAY - 60_000) })).toEqual([]);
@@ -56,7 +60,7 @@ describe("retention", () => {
     const due = new Date(closedAt.getTime() + 30 * DAY);
     expect(await applyDueRetention(prisma(), { now: due })).toEqual([workshop.id]);
     const after = await countsOf(workshop.id);
-    expect(after).toEqual({ ...before, annotations: 0, annotationThemes: 0, replies: 0, noteUpdates: 0, namedVersions: 0, passages: 1 });
+    expect(after).toEqual({ ...before, annotations: 0, annotationThemes: 0, replies: 0, noteUpdates: 0, namedVersions: 0, retiredGenerations: 0, passages: 1 });
     expect(await prisma().passage.findMany({ where: { workshopId: workshop.id }, select: { exact: true } })).toEqual([{ exact: "Consent faded" }]);
 
     // The note reads as before (its last logged edit folded in), the signed-off note still exports, and the lessons say the same.
