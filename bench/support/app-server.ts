@@ -17,7 +17,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(dataDir: string, port: number): Promise<{ child: ChildProcess; appUrl: string }> {
+/**
+ * `node tsx server.ts` in production mode on `dataDir`; `env` overrides what it is given (say,
+ * DATABASE_URL to serve a PostgreSQL database instead of the data directory's PGlite).
+ */
+export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<{ child: ChildProcess; appUrl: string }> {
   const appUrl = `http://localhost:${port}`;
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "server.ts"], {
     cwd: ROOT,
@@ -32,6 +36,7 @@ export async function startServer(dataDir: string, port: number): Promise<{ chil
       NEXTAUTH_URL: appUrl,
       RAPPORTEUR_MODE: "demo",
       SEED_DEMO: "false",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
