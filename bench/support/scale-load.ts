@@ -48,7 +48,10 @@ export interface LoadResult {
 }
 
 /** Messages between the parent and this process. */
-export type ToParent = { kind: "typing" } | { kind: "typed" } | { kind: "result"; result: LoadResult | JoinResult } | { kind: "error"; message: string };
+export type ToParent = { kind: "typing" } | { kind: "typed" } | { kind: "joined" } | { kind: "result"; result: LoadResult | JoinResult } | { kind: "error"; message: string };
+
+/** What the parent sends after a plan: "release" ends a join plan's hold. */
+export type ToChild = { kind: "release" };
 
 const CLIENT_BATCH_MS = 100;
 const FRAGMENT = "default";
@@ -278,6 +281,8 @@ export interface JoinPlan {
   cookies: string[];
   /** Wait for each socket's first presence count (the app), or only the join's ack (a relay). */
   awaitPresence: boolean;
+  /** Once all have joined, say "joined" and keep the sockets open until the parent says "release" (the memory bench). */
+  hold?: boolean;
 }
 
 export interface JoinResult {
@@ -286,7 +291,7 @@ export interface JoinResult {
   presenceMessages: number;
 }
 
-export async function runJoin(plan: JoinPlan): Promise<JoinResult> {
+export async function runJoin(plan: JoinPlan, report: (message: ToParent) => void = () => {}): Promise<JoinResult> {
   let presenceMessages = 0;
   const started = performance.now();
   const sockets = await Promise.all(
@@ -303,6 +308,11 @@ export async function runJoin(plan: JoinPlan): Promise<JoinResult> {
   const allJoinedMs = Math.round(performance.now() - started);
   // Let the last recounts arrive before counting messages.
   await new Promise((resolve) => setTimeout(resolve, 500));
+  if (plan.hold) {
+    const released = new Promise<void>((resolve) => process.on("message", (message: ToChild) => message.kind === "release" && resolve()));
+    report({ kind: "joined" });
+    await released;
+  }
   sockets.forEach((socket) => socket.disconnect());
   return { sockets: sockets.length, allJoinedMs, presenceMessages };
 }
@@ -311,7 +321,7 @@ export async function runJoin(plan: JoinPlan): Promise<JoinResult> {
 if (process.send) {
   const reply = (message: ToParent) => process.send!(message);
   process.once("message", (plan: LoadPlan | JoinPlan) => {
-    ("kind" in plan ? runJoin(plan) : runLoad(plan, reply))
+    ("kind" in plan ? runJoin(plan, reply) : runLoad(plan, reply))
       .then((result) => reply({ kind: "result", result }))
       .catch((error: unknown) => reply({ kind: "error", message: error instanceof Error ? error.stack ?? error.message : String(error) }))
       .finally(() => setTimeout(() => process.exit(0), 200));
