@@ -47,6 +47,7 @@ async function measure(target: Target): Promise<BenchRow> {
       "frames/s per watcher": result.framesPerEditorPerSecond,
       "all arrived": result.complete ? "yes" : "NO",
       refused: Object.entries(result.refusals).map(([code, count]) => `${count} ${code}`).join(", ") || "0",
+      disconnected: result.disconnected,
     };
   } finally {
     await server.stop();

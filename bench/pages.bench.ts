@@ -120,10 +120,10 @@ function profileNotes(dir: string, pid: number, label: string): string[] {
 async function measureDatabase(database: AppDatabase): Promise<{ rows: BenchRow[]; notes: string[] }> {
   const seeded = await seedApp(database);
   const profileDir = process.env.BENCH_PAGES_CPU_PROFILE?.trim();
-  const profiling: Record<string, string> = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(profileDir)}` } : {};
+  const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
-    server = await startServer(seeded.dataDir, await freePort(), { ...seeded.serverEnv, ...profiling });
+    server = await startServer(seeded.dataDir, await freePort(), seeded.serverEnv, profiling);
     const pid = servingPid(server.child.pid!);
     const { workshopId, sourceId, cookie } = seeded;
     const chosen = (process.env.BENCH_PAGES_ROUTES ?? "health,api,workshop,reader,static").split(",");

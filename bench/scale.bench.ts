@@ -114,6 +114,7 @@ const bench: Bench = async () => {
         "CPU ms/update": cpuMsPerUpdate(result),
         "all arrived": result.complete ? "yes" : "NO",
         refused: Object.entries(result.refusals).map(([code, count]) => `${count} ${code}`).join(", ") || "0",
+        disconnected: result.disconnected,
       });
     }
   }

@@ -26,10 +26,11 @@ export interface Endpoint {
 export interface Transport {
   /** Resolves on the acknowledgement: null, or the code of a refusal. */
   send(update: Uint8Array): Promise<string | null>;
+  /** False once the connection dropped (an overloaded server misses pings); nothing is sent then. */
+  isOpen(): boolean;
   close(): void;
 }
 export type Receive = (update: Uint8Array) => void;
-
 
 async function rapporteurTransport(plan: Endpoint, doc: Y.Doc, receive: Receive): Promise<Transport> {
   const socket: Socket = connectClient(plan.url, {
@@ -45,9 +46,11 @@ async function rapporteurTransport(plan: Endpoint, doc: Y.Doc, receive: Receive)
   socket.on("note:update", ({ update }: { update: Uint8Array }) => receive(new Uint8Array(update)));
   return {
     send: async (update) => {
-      const answer = await socket.timeout(60_000).emitWithAck("note:update", { workshopId: plan.document, update });
+      // A dropped socket rejects its pending acks: counted as a refusal, not a crash of the run.
+      const answer = await socket.timeout(60_000).emitWithAck("note:update", { workshopId: plan.document, update }).catch(() => ({ ok: false, code: socket.connected ? "NO_ACK" : "DISCONNECTED" }));
       return answer.ok ? null : String(answer.code);
     },
+    isOpen: () => socket.connected,
     close: () => socket.disconnect(),
   };
 }
@@ -111,6 +114,7 @@ async function hocuspocusTransport(plan: Endpoint, doc: Y.Doc, receive: Receive)
           encoding.writeVarUint8Array(encoder, update);
         }));
       }),
+    isOpen: () => ws.readyState === WebSocket.OPEN,
     close: () => ws.close(),
   };
 }
@@ -121,6 +125,7 @@ async function relayTransport(plan: Endpoint, _doc: Y.Doc, receive: Receive): Pr
   // A relay stores nothing and acknowledges nothing: "ack" is the write reaching the socket.
   return {
     send: (update) => new Promise<string | null>((resolve, reject) => ws.send(update, (error) => (error ? reject(error) : resolve(null)))),
+    isOpen: () => ws.readyState === WebSocket.OPEN,
     close: () => ws.close(),
   };
 }

@@ -42,6 +42,8 @@ export interface LoadResult {
   connectMs: number;
   /** Refused updates by code (sent again, as the browser does). */
   refusals: Record<string, number>;
+  /** Editors whose connection dropped during the run (missed pings): they stop typing. */
+  disconnected: number;
 }
 
 /** Messages between the parent and this process. */
@@ -114,6 +116,7 @@ export async function runLoad(plan: LoadPlan, report: (message: ToParent) => voi
   // As the browser does: after a refusal, what was not acknowledged is sent again.
   const ackedVectors: Uint8Array[] = docs.map(() => new Uint8Array([0]));
   const send = (index: number) => {
+    if (!transports[index]!.isOpen()) return;
     const doc = docs[index]!;
     const update = Y.encodeStateAsUpdate(doc, sentVectors[index]);
     const vector = Y.encodeStateVector(doc);
@@ -151,7 +154,9 @@ export async function runLoad(plan: LoadPlan, report: (message: ToParent) => voi
     docs.forEach((_, index) => send(index));
     if (inFlight.length === count) break;
   }
-  const deadline = Date.now() + 30_000;
+  const disconnected = transports.filter((transport) => !transport.isOpen()).length;
+  // What a dropped editor sent but never had acknowledged may never arrive: do not wait for it then.
+  const deadline = Date.now() + (disconnected ? 5_000 : 30_000);
   while (waiting.some((queue) => queue.length) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   const elapsed = (performance.now() - started) / 1000;
 
@@ -174,6 +179,7 @@ export async function runLoad(plan: LoadPlan, report: (message: ToParent) => voi
     complete,
     connectMs: Math.round(connectMs),
     refusals,
+    disconnected,
   };
 }
 
