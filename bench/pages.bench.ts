@@ -48,6 +48,8 @@ interface Measured {
   errors: number;
   timeouts: number;
   cpuPercent: number;
+  /** When autocannon ran, in µs of the monotonic clock (for the server's CPU profile). */
+  window: { fromUs: number; toUs: number };
 }
 
 /** One static chunk Next serves from `.next/static` (the first by name: any would do). */
@@ -85,12 +87,14 @@ async function measure(appUrl: string, route: Route, cookie: string, serverPid: 
   const times: number[] = [];
   const statuses = new Map<number, number>();
   const cpuBefore = cpuMs(serverPid);
+  const fromUs = Number(process.hrtime.bigint() / 1000n);
   const started = performance.now();
   const result = await cannon({ ...options, duration: SECONDS }, (status, ms) => {
     times.push(ms);
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   });
   const cpuPercent = ((cpuMs(serverPid) - cpuBefore) / (performance.now() - started)) * 100;
+  const window = { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) };
   // A 3xx is a redirect to sign-in (the cookie is not accepted): any speed measured then is not the page's.
   if (result.non2xx > 0) {
     const codes = [...statuses].map(([status, count]) => `${count} × ${status}`).join(", ");
@@ -107,14 +111,21 @@ async function measure(appUrl: string, route: Route, cookie: string, serverPid: 
     errors: result.errors,
     timeouts: result.timeouts,
     cpuPercent,
+    window,
   };
 }
 
-/** The serving process's profile (node names it CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile), summarized. */
-function profileNotes(dir: string, pid: number, label: string): string[] {
-  const file = fs.readdirSync(dir).find((name) => name.includes(`.${pid}.`) && name.endsWith(".cpuprofile"));
+/**
+ * The serving process's profile (node names it CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile),
+ * summarized for each route over the seconds autocannon ran against it.
+ */
+function profileNotes(dir: string, pid: number, label: string, measured: Map<string, Measured>): string[] {
+  const file = fs.readdirSync(dir).find((name) => name.includes(`.${pid}.0.`) && name.endsWith(".cpuprofile"));
   if (!file) return [`${label}: no CPU profile of process ${pid} in ${dir}`];
-  return [`${label}: CPU profile of the server, ${path.join(dir, file)}`, ...summarizeCpuProfile(path.join(dir, file)).map((line) => `  ${line}`)];
+  return [
+    `${label}: CPU profile of the server, ${path.join(dir, file)}`,
+    ...[...measured].flatMap(([route, result]) => [`  ${route}:`, ...summarizeCpuProfile(path.join(dir, file), result.window).map((line) => `    ${line}`)]),
+  ];
 }
 
 async function measureDatabase(database: AppDatabase): Promise<{ rows: BenchRow[]; notes: string[] }> {
@@ -165,7 +176,7 @@ async function measureDatabase(database: AppDatabase): Promise<{ rows: BenchRow[
       };
     });
     await stopServer(server.child);
-    return { rows, notes: profileDir ? profileNotes(profileDir, pid, label) : [] };
+    return { rows, notes: profileDir ? profileNotes(profileDir, pid, label, measured) : [] };
   } finally {
     if (server) await stopServer(server.child);
     await seeded.dispose();
