@@ -48,6 +48,8 @@ async function measure(target: Target): Promise<BenchRow> {
       "all arrived": result.complete ? "yes" : "NO",
       refused: Object.entries(result.refusals).map(([code, count]) => `${count} ${code}`).join(", ") || "0",
       disconnected: result.disconnected,
+      "generator CPU %": result.generatorCpuPercent,
+      "generator lag p99 ms": result.generatorLagP99,
     };
   } finally {
     await server.stop();

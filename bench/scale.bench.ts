@@ -115,6 +115,8 @@ const bench: Bench = async () => {
         "all arrived": result.complete ? "yes" : "NO",
         refused: Object.entries(result.refusals).map(([code, count]) => `${count} ${code}`).join(", ") || "0",
         disconnected: result.disconnected,
+        "generator CPU %": result.generatorCpuPercent,
+        "generator lag p99 ms": result.generatorLagP99,
       });
     }
   }

@@ -9,6 +9,7 @@
  * receive (their paragraphs do not depend on anyone else's), so the generator spends its time
  * sending, not merging copies of the note. Results go back to the parent over IPC.
  */
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io as connectClient } from "socket.io-client";
 import * as Y from "yjs";
 import { TRANSPORTS, type LoadProtocol, type Receive, type Transport } from "./load-transports";
@@ -44,6 +45,9 @@ export interface LoadResult {
   refusals: Record<string, number>;
   /** Editors whose connection dropped during the run (missed pings): they stop typing. */
   disconnected: number;
+  /** This process while the editors typed: CPU in % of one core, and its event loop's p99 delay in ms. */
+  generatorCpuPercent: number;
+  generatorLagP99: number;
 }
 
 /** Messages between the parent and this process. */
@@ -139,6 +143,10 @@ export async function runLoad(plan: LoadPlan, report: (message: ToParent) => voi
   };
 
   report({ kind: "typing" });
+  // The generator's own load while typing: when it is starved, every latency it times includes its lag.
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const cpuAtStart = process.cpuUsage();
   const started = performance.now();
   const typing = texts.map((text, index) => setInterval(() => text.insert(text.length, "x"), 1000 / plan.keysPerSecond + (index % 7)));
   const batching = setInterval(() => docs.forEach((_, index) => send(index)), CLIENT_BATCH_MS);
@@ -147,6 +155,9 @@ export async function runLoad(plan: LoadPlan, report: (message: ToParent) => voi
   clearInterval(batching);
   docs.forEach((_, index) => send(index));
   report({ kind: "typed" });
+  lag.disable();
+  const used = process.cpuUsage(cpuAtStart);
+  const generatorCpuPercent = Math.round(((used.user + used.system) / 1000 / (performance.now() - started)) * 100);
   // Until everything is acknowledged: what was refused is sent again (send skips an empty diff).
   for (let round = 0; round < 20; round += 1) {
     const count = inFlight.length;
@@ -180,6 +191,8 @@ export async function runLoad(plan: LoadPlan, report: (message: ToParent) => voi
     connectMs: Math.round(connectMs),
     refusals,
     disconnected,
+    generatorCpuPercent,
+    generatorLagP99: Math.round(lag.percentile(99) / 1e6),
   };
 }
 
