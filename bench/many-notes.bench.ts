@@ -66,7 +66,7 @@ const bench: Bench = async () => {
     notes: [
       "fan-out = an editor sends a keystroke until its workshop's watcher (another editor of that note) has applied it; ack = until the server has stored and acknowledged it",
       "keys planned = what the editors would type at 5 keys/s; updates sent also count each editor's first (its paragraph) and fall short when the load generator is starved (an update then carries several keys)",
-      "server CPU = this process (socket server, rooms, PGlite) while the editors typed, % of one core; PostgreSQL's own processes are not counted",
+      "server CPU = this process (socket server, rooms, PGlite) while the editors typed, % of one core; PostgreSQL's own processes are not counted; a backlog the server drains after the typing stops is not in it (nor in CPU ms/update)",
       "target (issue 14): fan-out p99 ≤ 100 ms",
       ...(process.env.BENCH_DATABASE_URL?.trim() ? [] : ["PostgreSQL not measured: set BENCH_DATABASE_URL"]),
     ],
