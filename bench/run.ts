@@ -21,7 +21,12 @@
  *   stances: time to the DOM per remote change, main-thread cost (needs `npm run build`);
  * - note-guard.bench.ts: the attribution guard's detectors over that size of note, 100 members;
  * - crash.bench.ts: 50 SIGKILLs of an app node mid-typing and mid-annotating, on PGlite (data
- *   directory) and PostgreSQL (BENCH_DATABASE_URL): acknowledged updates and 201s lost (must be 0).
+ *   directory) and PostgreSQL (BENCH_DATABASE_URL): acknowledged updates and 201s lost (must be 0);
+ * - pages.bench.ts: requests/s and p50/p95 of the built app's workshop and reader pages, JSON
+ *   routes, /api/health and a static chunk, autocannon at 20 connections (needs `npm run build`);
+ * - memory.bench.ts: the built server's RSS idle, after each page once, and per socket with 500
+ *   members joined (needs `npm run build`);
+ * - many-notes.bench.ts: 100 workshops × 10 editors typing into their own notes on one node.
  *
  * `npm run bench` runs this with `--conditions=react-server`, as Next runs server code: domain
  * functions start with `import "server-only"`, which throws under any other condition.

@@ -10,18 +10,11 @@
  * relay, hocuspocus, pglite, postgres.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { Server as HocuspocusServer } from "@hocuspocus/server";
-import { openDatabase, type DatabaseTarget } from "@/lib/db/connection";
-import { applyPendingMigrations } from "@/lib/db/migrations";
-import { adoptDatabase, disconnectDatabase } from "@/lib/db";
-import { closeSocketServer, createSocketServer } from "@/lib/realtime/socket-server";
-import { setRealtimeServer } from "@/lib/realtime/hub";
-import { addMember, createSession, createUser, createWorkshop } from "@/test/factories";
-import { createThrowawayDatabase, dropThrowawayDatabase } from "@/test/db-server";
 import { inLoadProcess } from "./support/load-process";
-import type { LoadProtocol, LoadResult } from "./support/scale-load";
+import { listen, pgliteTarget as pglite, postgresTarget as postgres, type Target } from "./support/rapporteur-target";
+import type { LoadResult } from "./support/scale-load";
 import type { Bench, BenchRow } from "./run";
 
 const KEYS_PER_SECOND = 5;
@@ -30,18 +23,6 @@ const SIZES = (process.env.BENCH_SCALE_SIZES ?? "5,20,50,100,150,250").split(","
 const TARGETS = (process.env.BENCH_SCALE_TARGETS ?? "relay,hocuspocus,pglite,postgres").split(",");
 
 type Measured = LoadResult & { cpuPercent: number };
-
-interface Target {
-  name: string;
-  protocol: LoadProtocol;
-  /** Starts the server; returns how to reach it, what to prepare per run, and how to stop. */
-  start(): Promise<{ url: string; origin: string; prepare(editors: number): Promise<{ document: string; cookies: string[] }>; stop(): Promise<void> }>;
-}
-
-async function listen(server: http.Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return (server.address() as AddressInfo).port;
-}
 
 const relay: Target = {
   name: "ws relay",
@@ -58,7 +39,7 @@ const relay: Target = {
     return {
       url: `ws://127.0.0.1:${port}`,
       origin: `http://localhost:${port}`,
-      prepare: async () => ({ document: "note", cookies: [] }),
+      prepare: async () => ({ documents: ["note"], cookies: [] }),
       stop: async () => {
         wss.clients.forEach((client) => client.terminate());
         await new Promise((resolve) => wss.close(resolve));
@@ -80,57 +61,11 @@ const hocuspocus: Target = {
       url: `ws://127.0.0.1:${port}`,
       origin: `http://localhost:${port}`,
       // A fresh, empty document per run, as the issue's figures were measured.
-      prepare: async () => ({ document: `note-${(run += 1)}`, cookies: [] }),
+      prepare: async () => ({ documents: [`note-${(run += 1)}`], cookies: [] }),
       stop: () => server.destroy(),
     };
   },
 };
-
-function rapporteur(name: string, target: () => Promise<{ target: DatabaseTarget; dispose(): Promise<void> }>): Target {
-  return {
-    name,
-    protocol: "rapporteur",
-    async start() {
-      process.env.RAPPORTEUR_MODE ??= "demo";
-      const database = await target();
-      const connection = await openDatabase(database.target);
-      await applyPendingMigrations(connection.factory);
-      adoptDatabase(connection);
-      const server = http.createServer();
-      const port = await listen(server);
-      const origin = `http://localhost:${port}`;
-      const io = createSocketServer(server, { allowedOrigins: [origin] });
-      return {
-        url: `http://127.0.0.1:${port}`,
-        origin,
-        async prepare(editors) {
-          const workshop = await createWorkshop();
-          const cookies: string[] = [];
-          for (let index = 0; index < editors; index += 1) {
-            const user = await createUser();
-            await addMember(workshop.id, user.id, "PARTICIPANT");
-            cookies.push(`next-auth.session-token=${await createSession(user.id)}`);
-          }
-          return { document: workshop.id, cookies };
-        },
-        async stop() {
-          await closeSocketServer(io);
-          setRealtimeServer(undefined);
-          if (server.listening) await new Promise((resolve) => server.close(resolve));
-          await disconnectDatabase();
-          await database.dispose();
-        },
-      };
-    },
-  };
-}
-
-const pglite = rapporteur("Rapporteur, PGlite", async () => ({ target: { kind: "pglite", dataDir: null }, dispose: async () => {} }));
-const postgres = rapporteur("Rapporteur, PostgreSQL", async () => {
-  const serverUrl = process.env.BENCH_DATABASE_URL!.trim();
-  const throwaway = await createThrowawayDatabase(serverUrl);
-  return { target: { kind: "postgres", url: throwaway.url }, dispose: () => dropThrowawayDatabase(serverUrl, throwaway.name) };
-});
 
 function chosenTargets(): Target[] {
   const all: Record<string, Target> = { relay, hocuspocus, pglite, postgres };
@@ -148,8 +83,8 @@ const bench: Bench = async () => {
     measured.set(target.name, byEditors);
     try {
       for (const editors of SIZES) {
-        const { document, cookies } = await server.prepare(editors);
-        const result = await inLoadProcess<LoadResult>({ protocol: target.protocol, url: server.url, origin: server.origin, document, cookies, editors, seconds: SECONDS, keysPerSecond: KEYS_PER_SECOND });
+        const { documents, cookies } = await server.prepare(editors);
+        const result = await inLoadProcess<LoadResult>({ protocol: target.protocol, url: server.url, origin: server.origin, documents, cookies, editors, seconds: SECONDS, keysPerSecond: KEYS_PER_SECOND });
         byEditors.set(editors, result);
         console.error(`scale: ${target.name}, ${editors} editors: ${result.sent} updates, fan-out p50 ${result.fanOutP50} ms, p99 ${result.fanOutP99} ms, CPU ${result.cpuPercent.toFixed(0)}%, ${cpuMsPerUpdate(result)} CPU ms/update`);
       }
@@ -179,6 +114,9 @@ const bench: Bench = async () => {
         "CPU ms/update": cpuMsPerUpdate(result),
         "all arrived": result.complete ? "yes" : "NO",
         refused: Object.entries(result.refusals).map(([code, count]) => `${count} ${code}`).join(", ") || "0",
+        disconnected: result.disconnected,
+        "generator CPU %": result.generatorCpuPercent,
+        "generator lag p99 ms": result.generatorLagP99,
       });
     }
   }

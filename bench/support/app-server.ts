@@ -17,9 +17,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(dataDir: string, port: number): Promise<{ child: ChildProcess; appUrl: string }> {
+/**
+ * `node tsx server.ts` in production mode on `dataDir`; `env` overrides what it is given (say,
+ * DATABASE_URL to serve a PostgreSQL database instead of the data directory's PGlite);
+ * with `nodeFlags` (NODE_OPTIONS refuses some, such as --cpu-prof) node serves in one process with
+ * tsx as a loader, rather than under tsx's wrapper, which SIGKILLs its child when the child does
+ * not confirm a relayed SIGTERM in 30 ms (and a profile is written only on a clean exit).
+ */
+export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<{ child: ChildProcess; appUrl: string }> {
   const appUrl = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "server.ts"], {
+  const child = spawn(process.execPath, nodeFlags.length ? [...nodeFlags, "--import", "tsx", "server.ts"] : ["node_modules/tsx/dist/cli.mjs", "server.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -32,6 +39,7 @@ export async function startServer(dataDir: string, port: number): Promise<{ chil
       NEXTAUTH_URL: appUrl,
       RAPPORTEUR_MODE: "demo",
       SEED_DEMO: "false",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
