@@ -68,7 +68,11 @@ class ParentFinder {
   /** The item with this id in the update, else in the document, else null. */
   private itemAt(id: Y.ID): { item: Y.Item; integrated: boolean } | null {
     const structs = this.byClient.get(id.client);
-    if (structs) {
+    // Typing refers to items the document already holds: checking the update's clock range
+    // first spares findIndexSS's throw (an Error with its stack) on nearly every keystroke.
+    const first = structs?.[0];
+    const last = structs?.at(-1);
+    if (structs && first && last && id.clock >= first.id.clock && id.clock < last.id.clock + last.length) {
       try {
         const struct = structs[Y.findIndexSS(structs as Y.Item[], id.clock)];
         if (struct instanceof Y.Item) return { item: struct, integrated: false };
