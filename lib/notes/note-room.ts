@@ -5,7 +5,7 @@ import { RoomCarets } from "./room-carets";
 import { processToken } from "./process-token";
 import { RoomLease } from "./room-lease";
 import { MAX_NOTE_BYTES } from "./schema";
-import { appendNoteUpdate, contentOf, ensureNote, readNote, storeNoteSnapshot } from "./note-store";
+import { appendNoteUpdate, contentOf, ensureNote, readNote, storeNoteContent, storeNoteSnapshot } from "./note-store";
 import { referencedIds } from "./resolve-note";
 import { checkNoteUpdate, type UpdateCheck } from "./validate-update";
 import { generationBase, retireCrowdedGeneration } from "./note-generation";
@@ -147,8 +147,11 @@ export class NoteRoom {
     if (this.contentTimer) clearTimeout(this.contentTimer);
     this.contentTimer = null;
     try {
-      // The JSON copy and plain text, from what is stored merged with this document.
-      const { lessonIds } = await storeNoteSnapshot(this.noteId, { roomState: Y.encodeStateAsUpdate(this.doc), compact: false });
+      // The JSON copy and plain text: under the lease this document holds everything stored;
+      // without it (several nodes) from what is stored merged with this document.
+      const { lessonIds } = this.lease
+        ? await storeNoteContent(this.noteId, this.doc)
+        : await storeNoteSnapshot(this.noteId, { roomState: Y.encodeStateAsUpdate(this.doc), compact: false });
       this.noticeLessons(lessonIds);
     } catch (error) {
       // The Yjs state is stored; only the export copy is behind until the next save.
