@@ -1,9 +1,9 @@
 import * as Y from "yjs";
 import { afterEach, describe, expect, it } from "vitest";
-import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
+import { type Socket as ClientSocket } from "socket.io-client";
 import { registerTestDatabase } from "@/test/db";
-import { registerSocketServer } from "@/test/socket-server";
-import { addMember, createSession, createUser, createWorkshopWithBlankNote, viewerOf } from "@/test/factories";
+import { connectMember, registerSocketServer } from "@/test/socket-server";
+import { createWorkshopWithBlankNote, viewerOf } from "@/test/factories";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { NOTE_FRAGMENT } from "./schema";
 import { reopenNote, signOffNote } from "./sign-off";
@@ -22,12 +22,7 @@ afterEach(() => clients.splice(0).forEach((socket) => socket.disconnect()));
 type Ack = { ok: true; canEdit?: boolean; update?: Uint8Array } | { ok: false; code: string; message: string };
 
 async function editor(workshopId: string, role: Role) {
-  const user = await createUser();
-  await addMember(workshopId, user.id, role);
-  const cookie = `next-auth.session-token=${await createSession(user.id)}`;
-  const socket = connectClient(server.url, { transports: ["websocket"], extraHeaders: { cookie, origin: server.origin }, reconnection: false, forceNew: true });
-  clients.push(socket);
-  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("connect_error", reject));
+  const { socket, user } = await connectMember(server, workshopId, clients, role);
   const doc = new Y.Doc();
   const statuses: unknown[] = [];
   socket.on("note:status", (payload: unknown) => statuses.push(payload));

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
+import { type Socket as ClientSocket } from "socket.io-client";
 import * as Y from "yjs";
 import { registerTestDatabase } from "@/test/db";
-import { registerSocketServer } from "@/test/socket-server";
-import { addMember, createSession, createUser, createWorkshopWithBlankNote } from "@/test/factories";
+import { connectMember, registerSocketServer } from "@/test/socket-server";
+import { createWorkshopWithBlankNote } from "@/test/factories";
 import { generationSettings } from "@/lib/notes/note-generation";
 import { rebaseNote } from "@/lib/notes/rebase-note";
 
@@ -30,13 +30,7 @@ type JoinAck =
   | Refusal;
 
 async function member(workshopId: string): Promise<ClientSocket> {
-  const user = await createUser();
-  await addMember(workshopId, user.id, "PARTICIPANT");
-  const cookie = `next-auth.session-token=${await createSession(user.id)}`;
-  const socket = connectClient(server.url, { transports: ["websocket"], extraHeaders: { cookie, origin: server.origin }, reconnection: false, forceNew: true });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("connect_error", reject));
-  return socket;
+  return (await connectMember(server, workshopId, sockets)).socket;
 }
 
 const emit = <T>(socket: ClientSocket, event: string, payload: unknown) => socket.timeout(5000).emitWithAck(event, payload) as Promise<T>;

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { io as connectClient, type Socket as ClientSocket } from "socket.io-client";
+import { type Socket as ClientSocket } from "socket.io-client";
 import * as Y from "yjs";
 import { registerTestDatabase } from "@/test/db";
-import { registerSocketServer } from "@/test/socket-server";
-import { addMember, createSession, createUser, createWorkshopWithBlankNote } from "@/test/factories";
+import { connectMember, registerSocketServer } from "@/test/socket-server";
+import { createWorkshopWithBlankNote } from "@/test/factories";
 import { loadNote } from "@/lib/notes/note-store";
 import { accessChanged } from "./hub";
 
@@ -30,13 +30,7 @@ const server = registerSocketServer(() => sockets.forEach((socket) => socket.dis
 afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
 
 async function editor(workshopId: string): Promise<ClientSocket> {
-  const user = await createUser();
-  await addMember(workshopId, user.id, "PARTICIPANT");
-  const cookie = `next-auth.session-token=${await createSession(user.id)}`;
-  const socket = connectClient(server.url, { transports: ["websocket"], extraHeaders: { cookie, origin: server.origin }, reconnection: false, forceNew: true });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("connect_error", reject));
-  return socket;
+  return (await connectMember(server, workshopId, sockets)).socket;
 }
 
 function edit(doc: Y.Doc, change: (fragment: Y.XmlFragment) => void): Uint8Array {
